@@ -1,0 +1,672 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "brief-analysis"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "brief-analysis.h"
+#include "brief-word-list-private.h"
+
+#define MAX_TITLE_WORDS 10
+
+struct _BriefAnalysis
+{
+  GObject            parent_instance;
+
+  char              *text;
+  char              *dct;
+  BriefDocumentKind  kind;
+  GArray            *sentences;  /* BriefSpan */
+  GArray            *sentence_offsets;  /* gsize pairs: code point start, end */
+  GPtrArray         *timexes;    /* BriefTimex */
+  GPtrArray         *mentions;   /* BriefMention */
+};
+
+G_DEFINE_FINAL_TYPE (BriefAnalysis, brief_analysis, G_TYPE_OBJECT)
+
+/* ------------------------------------------------------------------------ */
+/* Mentions                                                                  */
+
+BriefMention *
+brief_mention_copy (const BriefMention *mention)
+{
+  BriefMention *copy;
+
+  g_return_val_if_fail (mention != NULL, NULL);
+
+  copy = g_new0 (BriefMention, 1);
+  *copy = *mention;
+  copy->title = g_strdup (mention->title);
+  copy->sentence = g_strdup (mention->sentence);
+
+  return copy;
+}
+
+void
+brief_mention_free (BriefMention *mention)
+{
+  if (mention == NULL)
+    return;
+
+  g_free (mention->title);
+  g_free (mention->sentence);
+  g_free (mention);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Titles                                                                    */
+
+/* Word lists for titles, read once. */
+typedef struct
+{
+  GHashTable *openers;      /* word → "" | "lower" */
+  GHashTable *strip;        /* word → flags ("lead", "trail") */
+  GHashTable *date_context; /* word → "" */
+} TitleLexicon;
+
+static const TitleLexicon *
+title_lexicon_get (void)
+{
+  static TitleLexicon lexicon;
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      g_autoptr(GPtrArray) lines = _brief_word_list_load ("title-strip-words.txt");
+
+      lexicon.openers = _brief_word_list_load_set ("clause-openers.txt");
+      lexicon.date_context = _brief_word_list_load_set ("date-context.txt");
+      lexicon.strip = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          GStrv fields = g_ptr_array_index (lines, i);
+          guint flags = 0;
+
+          for (guint j = 1; fields[j] != NULL; j++)
+            {
+              if (strcmp (fields[j], "lead") == 0)
+                flags |= 1;
+              else if (strcmp (fields[j], "trail") == 0)
+                flags |= 2;
+            }
+          g_hash_table_replace (lexicon.strip, _brief_word_fold (fields[0], -1),
+                                GUINT_TO_POINTER (flags));
+        }
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return &lexicon;
+}
+
+#define STRIP_LEAD  1
+#define STRIP_TRAIL 2
+
+typedef struct
+{
+  gsize     start;        /* bytes into the text */
+  gsize     end;
+  char     *fold;
+  gboolean  break_after;  /* a comma, a colon, a dash or a bracket follows */
+  gboolean  opener;       /* opens a clause ("since", "and asked") */
+  gboolean  weak_opener;  /* "and", "but": only ends a clause */
+  gboolean  date;         /* part of a date, or its "in"/"since" */
+  gboolean  upper;
+} Word;
+
+static void
+word_clear (Word *w)
+{
+  g_free (w->fold);
+}
+
+static gboolean
+is_edge_punct (gunichar c)
+{
+  return g_unichar_ispunct (c) && c != '$' && c != '%' && c != '&';
+}
+
+static gboolean
+is_clause_punct (gunichar c)
+{
+  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')'
+         || c == 0x2013 || c == 0x2014 || c == '.' || c == '!' || c == '?';
+}
+
+static gboolean
+is_separator (gunichar c)
+{
+  /* Em and en dashes separate words even when glued ("Korea—North"). */
+  return g_unichar_isspace (c) || c == 0x2013 || c == 0x2014;
+}
+
+/* Splits @text[@start, @end) into words, trimming quotes and punctuation
+ * from their edges; a comma, a dash or a bracket ends a clause. */
+static GArray *
+split_words (const char *text,
+             gsize       start,
+             gsize       end)
+{
+  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
+  gsize i = start;
+
+  g_array_set_clear_func (words, (GDestroyNotify) word_clear);
+
+  while (i < end)
+    {
+      gsize chunk_start, chunk_end, core_start, core_end;
+      gboolean brk = FALSE;
+      Word w = { 0, };
+
+      while (i < end && is_separator (g_utf8_get_char (text + i)))
+        {
+          gunichar c = g_utf8_get_char (text + i);
+
+          if (c == 0x2013 || c == 0x2014)
+            {
+              if (words->len > 0)
+                g_array_index (words, Word, words->len - 1).break_after = TRUE;
+            }
+          i = g_utf8_next_char (text + i) - text;
+        }
+      if (i >= end)
+        break;
+
+      chunk_start = i;
+      while (i < end && !is_separator (g_utf8_get_char (text + i)))
+        i = g_utf8_next_char (text + i) - text;
+      chunk_end = i;
+
+      core_start = chunk_start;
+      while (core_start < chunk_end && is_edge_punct (g_utf8_get_char (text + core_start)))
+        {
+          if (g_utf8_get_char (text + core_start) == '(' && words->len > 0)
+            g_array_index (words, Word, words->len - 1).break_after = TRUE;
+          core_start = g_utf8_next_char (text + core_start) - text;
+        }
+
+      core_end = chunk_end;
+      while (core_end > core_start)
+        {
+          const char *prev = g_utf8_prev_char (text + core_end);
+          gunichar c = g_utf8_get_char (prev);
+
+          if (!is_edge_punct (c))
+            break;
+          /* Keep the period of "U.S." and "Jan.". */
+          if (c == '.' && prev - text >= 2 && core_end - core_start > 2
+              && g_unichar_isupper (g_utf8_get_char (g_utf8_prev_char (prev)))
+              && *(prev - 2) == '.')
+            break;
+          if (is_clause_punct (c))
+            brk = TRUE;
+          core_end = prev - text;
+        }
+
+      if (core_end <= core_start)
+        {
+          if (brk && words->len > 0)
+            g_array_index (words, Word, words->len - 1).break_after = TRUE;
+          continue;
+        }
+
+      w.start = core_start;
+      w.end = core_end;
+      w.fold = _brief_word_fold (text + core_start, core_end - core_start);
+      w.break_after = brk;
+      w.upper = g_unichar_isupper (g_utf8_get_char (text + core_start));
+      g_array_append_val (words, w);
+    }
+
+  return words;
+}
+
+static gboolean
+word_overlaps (const Word       *w,
+               const BriefTimex *timex)
+{
+  return w->start < timex->byte_end && timex->byte_start < w->end;
+}
+
+/* Marks the words of the dates in the sentence, and the "in", "since"... just
+ * before each; marks the clause openers. */
+static void
+mark_words (GArray             *words,
+            GPtrArray          *timexes,
+            const TitleLexicon *lex)
+{
+  for (guint i = 0; i < words->len; i++)
+    {
+      Word *w = &g_array_index (words, Word, i);
+      const char *kind = g_hash_table_lookup (lex->openers, w->fold);
+
+      if (kind != NULL && i > 0)
+        {
+          Word *next = i + 1 < words->len ? &g_array_index (words, Word, i + 1) : NULL;
+
+          w->weak_opener = strcmp (kind, "lower") == 0;
+          w->opener = !w->weak_opener || (next != NULL && !next->upper);
+        }
+
+      for (guint t = 0; t < timexes->len; t++)
+        {
+          const BriefTimex *timex = g_ptr_array_index (timexes, t);
+
+          if (!word_overlaps (w, timex))
+            continue;
+
+          w->date = TRUE;
+          if (i > 0)
+            {
+              Word *prev = &g_array_index (words, Word, i - 1);
+
+              if (!prev->date && !prev->break_after
+                  && g_hash_table_contains (lex->date_context, prev->fold)
+                  && prev->end <= timex->byte_start)
+                prev->date = TRUE;
+            }
+        }
+    }
+}
+
+/* Builds a title from words [@from, @to) that are not dates; returns NULL
+ * when fewer than @min_words remain. */
+static char *
+title_from_words (const char         *text,
+                  GArray             *words,
+                  guint               from,
+                  guint               to,
+                  guint               min_words,
+                  const TitleLexicon *lex)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GString) title = g_string_new (NULL);
+  guint lead = 0;
+
+  for (guint i = from; i < to; i++)
+    {
+      Word *w = &g_array_index (words, Word, i);
+
+      if (!w->date)
+        g_ptr_array_add (kept, w);
+    }
+
+  /* Leading discourse words and subordinators: "But since North Korea…". */
+  while (lead < kept->len)
+    {
+      Word *w = g_ptr_array_index (kept, lead);
+      guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, w->fold));
+
+      if (!(flags & STRIP_LEAD))
+        break;
+      lead++;
+    }
+  if (lead > 0)
+    g_ptr_array_remove_range (kept, 0, lead);
+
+  if (kept->len > MAX_TITLE_WORDS)
+    g_ptr_array_set_size (kept, MAX_TITLE_WORDS);
+
+  while (kept->len > 0)
+    {
+      Word *w = g_ptr_array_index (kept, kept->len - 1);
+      guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, w->fold));
+
+      if (!(flags & STRIP_TRAIL))
+        break;
+      g_ptr_array_set_size (kept, kept->len - 1);
+    }
+
+  if (kept->len < min_words)
+    return NULL;
+
+  for (guint i = 0; i < kept->len; i++)
+    {
+      Word *w = g_ptr_array_index (kept, i);
+
+      if (i > 0)
+        g_string_append_c (title, ' ');
+      if (i == 0)
+        {
+          gunichar c = g_utf8_get_char (text + w->start);
+          const char *rest = g_utf8_next_char (text + w->start);
+
+          g_string_append_unichar (title, g_unichar_totitle (c));
+          g_string_append_len (title, rest, text + w->end - rest);
+        }
+      else
+        {
+          g_string_append_len (title, text + w->start, w->end - w->start);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
+/* A short headline-style title for the date @timex in the sentence
+ * [@sentence_start, @sentence_end): the clause that holds the date, without
+ * the date, its preposition and leading discourse words, at most
+ * MAX_TITLE_WORDS words.  "… since North Korea closed its borders in January
+ * 2020." gives "North Korea closed its borders".  Never empty. */
+static char *
+make_title (const char       *text,
+            gsize             sentence_start,
+            gsize             sentence_end,
+            const BriefTimex *timex,
+            GPtrArray        *sentence_timexes)
+{
+  const TitleLexicon *lex = title_lexicon_get ();
+  g_autoptr(GArray) words = split_words (text, sentence_start, sentence_end);
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) weak = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  const guint zero = 0;
+  const gboolean no = FALSE;
+  guint date_word = 0;
+  char *title;
+
+  mark_words (words, sentence_timexes, lex);
+
+  /* Clause bounds: before an opener, after a comma or a dash.  A weak opener
+   * ("and asked") ends the clause of a date before it but does not start
+   * one: "Kim visited Moscow in 2019 and returned in 2021" titles 2021 as
+   * "Kim visited Moscow and returned". */
+  g_array_append_val (bounds, zero);
+  g_array_append_val (weak, no);
+  for (guint i = 0; i < words->len; i++)
+    {
+      Word *w = &g_array_index (words, Word, i);
+
+      if (w->opener && i > g_array_index (bounds, guint, bounds->len - 1))
+        {
+          gboolean is_weak = w->weak_opener;
+
+          g_array_append_val (bounds, i);
+          g_array_append_val (weak, is_weak);
+        }
+      if (w->break_after && i + 1 < words->len)
+        {
+          guint b = i + 1;
+
+          g_array_append_val (bounds, b);
+          g_array_append_val (weak, no);
+        }
+    }
+  g_array_append_val (bounds, words->len);
+  g_array_append_val (weak, no);
+
+  for (guint i = 0; i < words->len; i++)
+    if (word_overlaps (&g_array_index (words, Word, i), timex))
+      {
+        date_word = i;
+        break;
+      }
+
+  /* [start, end): from the last strong bound at or before the date to the
+   * first bound after it. */
+  {
+    guint start = 0, end = words->len, prev_start = 0, next_end = words->len;
+    guint start_index = 0;
+
+    for (guint b = 0; b < bounds->len; b++)
+      {
+        guint at = g_array_index (bounds, guint, b);
+
+        if (at <= date_word && !g_array_index (weak, gboolean, b))
+          {
+            start = at;
+            start_index = b;
+          }
+        if (at > date_word)
+          {
+            end = at;
+            next_end = b + 1 < bounds->len ? g_array_index (bounds, guint, b + 1) : end;
+            break;
+          }
+      }
+    for (guint b = 0; b < start_index; b++)
+      if (!g_array_index (weak, gboolean, b))
+        prev_start = g_array_index (bounds, guint, b);
+
+    /* The date's clause, else the clause before it ("prices rose | since
+     * 2010"), else the one after ("In July, | Shoigu traveled"). */
+    title = title_from_words (text, words, start, end, 2, lex);
+    if (title == NULL && start > 0)
+      title = title_from_words (text, words, prev_start, start, 2, lex);
+    if (title == NULL && end < words->len)
+      title = title_from_words (text, words, end, next_end, 2, lex);
+    if (title != NULL)
+      return title;
+  }
+
+  /* The first words of the sentence. */
+  title = title_from_words (text, words, 0, words->len, 1, lex);
+  if (title != NULL)
+    return title;
+
+  return g_strdup (timex->text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The analysis                                                              */
+
+static void
+brief_analysis_finalize (GObject *object)
+{
+  BriefAnalysis *self = (BriefAnalysis *) object;
+
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->dct, g_free);
+  g_clear_pointer (&self->sentences, g_array_unref);
+  g_clear_pointer (&self->sentence_offsets, g_array_unref);
+  g_clear_pointer (&self->timexes, g_ptr_array_unref);
+  g_clear_pointer (&self->mentions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (brief_analysis_parent_class)->finalize (object);
+}
+
+static void
+brief_analysis_class_init (BriefAnalysisClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = brief_analysis_finalize;
+}
+
+static void
+brief_analysis_init (BriefAnalysis *self)
+{
+  self->sentences = g_array_new (FALSE, FALSE, sizeof (BriefSpan));
+  self->sentence_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->timexes = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_timex_free);
+  self->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_mention_free);
+}
+
+/* The sentence holding @byte, by bisection; G_MAXUINT when none does. */
+static guint
+find_sentence (GArray *sentences,
+               gsize   byte)
+{
+  guint lo = 0;
+  guint hi = sentences->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const BriefSpan *span = &g_array_index (sentences, BriefSpan, mid);
+
+      if (byte < span->byte_start)
+        hi = mid;
+      else if (byte >= span->byte_end)
+        lo = mid + 1;
+      else
+        return mid;
+    }
+
+  return G_MAXUINT;
+}
+
+static void
+compute_sentence_offsets (BriefAnalysis *self)
+{
+  const char *p = self->text;
+  gsize cp = 0;
+
+  g_array_set_size (self->sentence_offsets, 0);
+  for (guint i = 0; i < self->sentences->len; i++)
+    {
+      const BriefSpan *span = &g_array_index (self->sentences, BriefSpan, i);
+      gsize start, end;
+
+      cp += g_utf8_strlen (p, self->text + span->byte_start - p);
+      p = self->text + span->byte_start;
+      start = cp;
+      cp += g_utf8_strlen (p, self->text + span->byte_end - p);
+      p = self->text + span->byte_end;
+      end = cp;
+
+      g_array_append_val (self->sentence_offsets, start);
+      g_array_append_val (self->sentence_offsets, end);
+    }
+}
+
+static void
+build_mentions (BriefAnalysis *self)
+{
+  for (guint i = 0; i < self->timexes->len; i++)
+    {
+      const BriefTimex *timex = g_ptr_array_index (self->timexes, i);
+      g_autoptr(GPtrArray) siblings = g_ptr_array_new ();
+      BriefMention *mention;
+      gsize s_start, s_end, cp_start, cp_end;
+      guint s;
+
+      if (timex->type != BRIEF_TIMEX_DATE
+          || !(brief_timex_is_calendar (timex) || brief_timex_is_underspecified (timex)))
+        continue;
+
+      s = find_sentence (self->sentences, timex->byte_start);
+      if (s != G_MAXUINT)
+        {
+          const BriefSpan *span = &g_array_index (self->sentences, BriefSpan, s);
+
+          s_start = span->byte_start;
+          s_end = MAX (span->byte_end, timex->byte_end);
+          cp_start = g_array_index (self->sentence_offsets, gsize, 2 * s);
+          cp_end = g_array_index (self->sentence_offsets, gsize, 2 * s + 1);
+          if (s_end > span->byte_end)
+            cp_end = timex->end;
+        }
+      else
+        {
+          s_start = timex->byte_start;
+          s_end = timex->byte_end;
+          cp_start = timex->start;
+          cp_end = timex->end;
+        }
+
+      for (guint j = 0; j < self->timexes->len; j++)
+        {
+          BriefTimex *other = g_ptr_array_index (self->timexes, j);
+
+          if (other->byte_start >= s_start && other->byte_end <= s_end)
+            g_ptr_array_add (siblings, other);
+        }
+
+      mention = g_new0 (BriefMention, 1);
+      mention->timex_index = i;
+      mention->sentence = g_strndup (self->text + s_start, s_end - s_start);
+      mention->start = cp_start;
+      mention->end = cp_end;
+      mention->title = make_title (self->text, s_start, s_end, timex, siblings);
+      g_ptr_array_add (self->mentions, mention);
+    }
+}
+
+BriefAnalysis *
+brief_analysis_run (BriefDateTagger   *tagger,
+                    const char        *text,
+                    const char        *dct,
+                    BriefDocumentKind  kind)
+{
+  g_autoptr(BriefDateTagger) own_tagger = NULL;
+  g_autoptr(GPtrArray) timexes = NULL;
+  BriefAnalysis *self;
+
+  g_return_val_if_fail (tagger == NULL || BRIEF_IS_DATE_TAGGER (tagger), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  self = g_object_new (BRIEF_TYPE_ANALYSIS, NULL);
+  self->dct = g_strdup (dct);
+  self->kind = kind;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_warning ("brief_analysis_run: text is not valid UTF-8");
+      self->text = g_strdup ("");
+      return self;
+    }
+
+  self->text = g_strdup (text);
+
+  if (tagger == NULL)
+    tagger = own_tagger = brief_date_tagger_new ();
+
+  g_array_unref (self->sentences);
+  self->sentences = brief_split_sentences (self->text);
+  compute_sentence_offsets (self);
+
+  timexes = brief_date_tagger_find_in_sentences (tagger, self->text, self->sentences, dct, kind);
+  g_ptr_array_extend_and_steal (self->timexes, g_steal_pointer (&timexes));
+
+  build_mentions (self);
+
+  return self;
+}
+
+const char *
+brief_analysis_get_text (BriefAnalysis *self)
+{
+  g_return_val_if_fail (BRIEF_IS_ANALYSIS (self), NULL);
+
+  return self->text;
+}
+
+const char *
+brief_analysis_get_dct (BriefAnalysis *self)
+{
+  g_return_val_if_fail (BRIEF_IS_ANALYSIS (self), NULL);
+
+  return self->dct;
+}
+
+BriefDocumentKind
+brief_analysis_get_kind (BriefAnalysis *self)
+{
+  g_return_val_if_fail (BRIEF_IS_ANALYSIS (self), BRIEF_DOCUMENT_NEWS);
+
+  return self->kind;
+}
+
+GArray *
+brief_analysis_get_sentences (BriefAnalysis *self)
+{
+  g_return_val_if_fail (BRIEF_IS_ANALYSIS (self), NULL);
+
+  return self->sentences;
+}
+
+GPtrArray *
+brief_analysis_get_timexes (BriefAnalysis *self)
+{
+  g_return_val_if_fail (BRIEF_IS_ANALYSIS (self), NULL);
+
+  return self->timexes;
+}
+
+GPtrArray *
+brief_analysis_get_mentions (BriefAnalysis *self)
+{
+  g_return_val_if_fail (BRIEF_IS_ANALYSIS (self), NULL);
+
+  return self->mentions;
+}

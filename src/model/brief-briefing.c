@@ -1,0 +1,381 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "brief-briefing"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "brief-briefing.h"
+#include "brief-importer.h"
+
+struct _BriefBriefing
+{
+  GObject          parent_instance;
+
+  char            *title;
+  GListStore      *articles;
+  GListStore      *events;
+  GHashTable      *analyses;   /* BriefArticle → BriefAnalysis */
+  BriefDateTagger *tagger;
+};
+
+G_DEFINE_FINAL_TYPE (BriefBriefing, brief_briefing, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+brief_briefing_dispose (GObject *object)
+{
+  BriefBriefing *self = (BriefBriefing *)object;
+
+  g_clear_object (&self->events);
+  g_clear_object (&self->articles);
+  g_clear_pointer (&self->analyses, g_hash_table_unref);
+  g_clear_object (&self->tagger);
+
+  G_OBJECT_CLASS (brief_briefing_parent_class)->dispose (object);
+}
+
+static void
+brief_briefing_finalize (GObject *object)
+{
+  BriefBriefing *self = (BriefBriefing *)object;
+
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (brief_briefing_parent_class)->finalize (object);
+}
+
+static void
+brief_briefing_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BriefBriefing *self = BRIEF_BRIEFING (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, brief_briefing_get_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+brief_briefing_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  BriefBriefing *self = BRIEF_BRIEFING (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      brief_briefing_set_title (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+brief_briefing_class_init (BriefBriefingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = brief_briefing_dispose;
+  object_class->finalize = brief_briefing_finalize;
+  object_class->get_property = brief_briefing_get_property;
+  object_class->set_property = brief_briefing_set_property;
+
+  /**
+   * BriefBriefing:title:
+   *
+   * The briefing's title; until one is set, the first article's title.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+brief_briefing_init (BriefBriefing *self)
+{
+  self->articles = g_list_store_new (BRIEF_TYPE_ARTICLE);
+  self->events = g_list_store_new (BRIEF_TYPE_EVENT);
+  self->analyses = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+}
+
+BriefBriefing *
+brief_briefing_new (void)
+{
+  return g_object_new (BRIEF_TYPE_BRIEFING, NULL);
+}
+
+const char *
+brief_briefing_get_title (BriefBriefing *self)
+{
+  g_autoptr(BriefArticle) first = NULL;
+
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
+
+  if (self->title != NULL)
+    return self->title;
+
+  first = g_list_model_get_item (G_LIST_MODEL (self->articles), 0);
+  if (first != NULL && brief_article_get_title (first) != NULL)
+    return brief_article_get_title (first);
+
+  return _("Untitled Briefing");
+}
+
+void
+brief_briefing_set_title (BriefBriefing *self,
+                          const char    *title)
+{
+  g_return_if_fail (BRIEF_IS_BRIEFING (self));
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+GListModel *
+brief_briefing_get_articles (BriefBriefing *self)
+{
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
+  return G_LIST_MODEL (self->articles);
+}
+
+GListModel *
+brief_briefing_get_events (BriefBriefing *self)
+{
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
+  return G_LIST_MODEL (self->events);
+}
+
+BriefAnalysis *
+brief_briefing_get_analysis (BriefBriefing *self,
+                             BriefArticle  *article)
+{
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
+  return g_hash_table_lookup (self->analyses, article);
+}
+
+static int
+compare_events_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return brief_event_compare ((BriefEvent *) a, (BriefEvent *) b);
+}
+
+static BriefEvent *
+event_from_mention (BriefArticle       *article,
+                    BriefTimex         *timex,
+                    const BriefMention *mention)
+{
+  BriefDate date;
+  BriefEvent *event;
+
+  if (!brief_date_parse_value (timex->value, &date))
+    return NULL;
+  /* A date in the header fields is metadata (the publication date), not an event. */
+  if (!brief_article_is_in_body (article, timex->byte_start))
+    return NULL;
+
+  event = brief_event_new (&date, timex->text, mention->title, article);
+  brief_event_set_sentence (event, mention->sentence, mention->start, mention->end);
+  brief_event_set_date_span (event, timex->start, timex->end);
+  return event;
+}
+
+void
+brief_briefing_add_article (BriefBriefing *self,
+                            BriefArticle  *article,
+                            BriefAnalysis *analysis)
+{
+  GPtrArray *timexes;
+  GPtrArray *mentions;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean title_was_default;
+
+  g_return_if_fail (BRIEF_IS_BRIEFING (self));
+  g_return_if_fail (BRIEF_IS_ARTICLE (article));
+  g_return_if_fail (BRIEF_IS_ANALYSIS (analysis));
+
+  title_was_default = self->title == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 0;
+  g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
+  g_list_store_append (self->articles, article);
+
+  timexes = brief_analysis_get_timexes (analysis);
+  mentions = brief_analysis_get_mentions (analysis);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const BriefMention *mention = g_ptr_array_index (mentions, i);
+      BriefEvent *event;
+
+      g_assert (mention->timex_index < timexes->len);
+      event = event_from_mention (article, g_ptr_array_index (timexes, mention->timex_index), mention);
+      if (event != NULL)
+        g_list_store_insert_sorted (self->events, event, compare_events_cb, NULL);
+      g_clear_object (&event);
+    }
+
+  if (title_was_default)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+typedef struct
+{
+  GFile           *file;
+  char            *dct_override;
+  BriefDateTagger *tagger;
+  GPtrArray       *articles;  /* BriefArticle, filled by the thread */
+  GPtrArray       *analyses;  /* BriefAnalysis, in step with articles */
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->dct_override, g_free);
+  g_clear_object (&data->tagger);
+  g_clear_pointer (&data->articles, g_ptr_array_unref);
+  g_clear_pointer (&data->analyses, g_ptr_array_unref);
+  g_free (data);
+}
+
+static BriefDateTagger *
+ensure_tagger (BriefBriefing *self)
+{
+  if (self->tagger == NULL)
+    self->tagger = brief_date_tagger_new ();
+  return self->tagger;
+}
+
+static void
+import_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  GError *error = NULL;
+
+  data->articles = brief_import_file (data->file, cancellable, &error);
+  if (data->articles == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->analyses = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < data->articles->len; i++)
+    {
+      BriefArticle *article = g_ptr_array_index (data->articles, i);
+      const char *dct = data->dct_override ? data->dct_override : brief_article_get_published (article);
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      g_ptr_array_add (data->analyses,
+                       brief_analysis_run (data->tagger, brief_article_get_text (article),
+                                           dct, BRIEF_DOCUMENT_NEWS));
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+brief_briefing_import_file_async (BriefBriefing       *self,
+                                  GFile               *file,
+                                  const char          *dct_override,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (BRIEF_IS_BRIEFING (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ImportData, 1);
+  data->file = g_object_ref (file);
+  data->dct_override = g_strdup (dct_override);
+  data->tagger = g_object_ref (ensure_tagger (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, brief_briefing_import_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_file_thread);
+}
+
+static guint
+add_imported (BriefBriefing *self,
+              ImportData    *data)
+{
+  for (guint i = 0; i < data->articles->len; i++)
+    brief_briefing_add_article (self,
+                                g_ptr_array_index (data->articles, i),
+                                g_ptr_array_index (data->analyses, i));
+  return data->articles->len;
+}
+
+guint
+brief_briefing_import_file_finish (BriefBriefing  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == brief_briefing_import_file_async, 0);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return 0;
+
+  /* Added on the caller's thread, where the list models' signals belong. */
+  return add_imported (self, g_task_get_task_data (G_TASK (result)));
+}
+
+guint
+brief_briefing_import_file (BriefBriefing  *self,
+                            GFile          *file,
+                            const char     *dct_override,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), 0);
+  g_return_val_if_fail (G_IS_FILE (file), 0);
+
+  data = g_new0 (ImportData, 1);
+  data->file = g_object_ref (file);
+  data->dct_override = g_strdup (dct_override);
+  data->tagger = g_object_ref (ensure_tagger (self));
+
+  task = g_task_new (self, cancellable, NULL, NULL);
+  g_task_set_source_tag (task, brief_briefing_import_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread_sync (task, import_file_thread);
+
+  return brief_briefing_import_file_finish (self, G_ASYNC_RESULT (task), error);
+}

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "brief-event"
+
+#include "config.h"
+
+#include "brief-event.h"
+
+struct _BriefEvent
+{
+  GObject       parent_instance;
+
+  BriefDate     date;
+  char         *date_text;
+  char         *title;
+  BriefArticle *article;
+  char         *sentence;
+  guint         start;
+  guint         end;
+  guint         date_start;
+  guint         date_end;
+};
+
+G_DEFINE_FINAL_TYPE (BriefEvent, brief_event, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+brief_event_dispose (GObject *object)
+{
+  BriefEvent *self = (BriefEvent *)object;
+
+  g_clear_object (&self->article);
+
+  G_OBJECT_CLASS (brief_event_parent_class)->dispose (object);
+}
+
+static void
+brief_event_finalize (GObject *object)
+{
+  BriefEvent *self = (BriefEvent *)object;
+
+  g_clear_pointer (&self->date_text, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->sentence, g_free);
+
+  G_OBJECT_CLASS (brief_event_parent_class)->finalize (object);
+}
+
+static void
+brief_event_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BriefEvent *self = BRIEF_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+brief_event_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  BriefEvent *self = BRIEF_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      brief_event_set_title (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+brief_event_class_init (BriefEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = brief_event_dispose;
+  object_class->finalize = brief_event_finalize;
+  object_class->get_property = brief_event_get_property;
+  object_class->set_property = brief_event_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+brief_event_init (BriefEvent *self)
+{
+}
+
+BriefEvent *
+brief_event_new (const BriefDate *date,
+                 const char      *date_text,
+                 const char      *title,
+                 BriefArticle    *article)
+{
+  BriefEvent *self;
+
+  g_return_val_if_fail (date != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (article == NULL || BRIEF_IS_ARTICLE (article), NULL);
+
+  self = g_object_new (BRIEF_TYPE_EVENT, NULL);
+  self->date = *date;
+  self->date_text = g_strdup (date_text);
+  self->title = g_strdup (title);
+  g_set_object (&self->article, article);
+
+  return self;
+}
+
+const BriefDate *
+brief_event_get_date (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+  return &self->date;
+}
+
+const char *
+brief_event_get_date_text (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+  return self->date_text;
+}
+
+char *
+brief_event_dup_date_label (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+  return brief_date_format (&self->date);
+}
+
+const char *
+brief_event_get_title (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+  return self->title;
+}
+
+void
+brief_event_set_title (BriefEvent *self,
+                       const char *title)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+  g_return_if_fail (title != NULL);
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+BriefArticle *
+brief_event_get_article (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+  return self->article;
+}
+
+const char *
+brief_event_get_sentence (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+  return self->sentence;
+}
+
+void
+brief_event_set_sentence (BriefEvent *self,
+                          const char *sentence,
+                          guint       start,
+                          guint       end)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+  g_return_if_fail (start <= end);
+
+  g_free (self->sentence);
+  self->sentence = g_strdup (sentence);
+  self->start = start;
+  self->end = end;
+}
+
+guint
+brief_event_get_start (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), 0);
+  return self->start;
+}
+
+guint
+brief_event_get_end (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), 0);
+  return self->end;
+}
+
+void
+brief_event_set_date_span (BriefEvent *self,
+                           guint       start,
+                           guint       end)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+  g_return_if_fail (start <= end);
+
+  self->date_start = start;
+  self->date_end = end;
+}
+
+guint
+brief_event_get_date_start (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), 0);
+  return self->date_start;
+}
+
+guint
+brief_event_get_date_end (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), 0);
+  return self->date_end;
+}
+
+int
+brief_event_compare (BriefEvent *a,
+                     BriefEvent *b)
+{
+  int order = brief_date_compare (&a->date, &b->date);
+
+  if (order != 0)
+    return order;
+  if (a->article == b->article)
+    return (int) a->date_start - (int) b->date_start;
+  return 0;
+}

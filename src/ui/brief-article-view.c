@@ -1,0 +1,464 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "brief-article-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "brief-article-view.h"
+#include "brief-date.h"
+
+/* How long an event's sentence flashes when the timeline shows it. */
+#define FLASH_DURATION_MS 900
+
+struct _BriefArticleView
+{
+  GtkWidget      parent_instance;
+
+  BriefArticle  *article;
+  BriefAnalysis *analysis;
+
+  /* The article text starts this many characters into the buffer (the
+   * heading block comes first); negative when its own headline is reused. */
+  int            text_offset;
+  guint          text_length;
+
+  GtkTextTag    *heading_tag;
+  GtkTextTag    *meta_tag;
+  GtkTextTag    *subheading_tag;
+  GtkTextTag    *quote_tag;
+  GtkTextTag    *date_tag;
+  GtkTextTag    *sentence_tag;
+  GtkTextTag    *flash_tag;
+  GtkTextMark   *span_mark;
+  guint          flash_source;
+
+  /* Template widgets */
+  GtkScrolledWindow *scrolled_window;
+  GtkTextView       *text_view;
+};
+
+G_DEFINE_FINAL_TYPE (BriefArticleView, brief_article_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+lookup_color (GtkStyleContext *context,
+              const char      *name,
+              const char      *fallback,
+              GdkRGBA         *color)
+{
+  if (!gtk_style_context_lookup_color (context, name, color))
+    gdk_rgba_parse (color, fallback);
+}
+
+/* Tag colours come from style.css (named colours), so that they can be read
+ * in both the light and the dark style. */
+static void
+brief_article_view_update_colors (BriefArticleView *self)
+{
+  GtkStyleContext *context;
+  GdkRGBA date_color;
+  GdkRGBA sentence_color;
+  GdkRGBA flash_color;
+  GdkRGBA meta_color;
+
+  context = gtk_widget_get_style_context (GTK_WIDGET (self->text_view));
+
+  lookup_color (context, "brief_date_highlight", "rgba(246,211,45,0.35)", &date_color);
+  lookup_color (context, "brief_sentence_highlight", "rgba(53,132,228,0.18)", &sentence_color);
+  lookup_color (context, "brief_sentence_flash", "rgba(53,132,228,0.40)", &flash_color);
+
+  gtk_style_context_get_color (context, &meta_color);
+  meta_color.alpha *= 0.65;
+
+  g_object_set (self->date_tag, "background-rgba", &date_color, NULL);
+  g_object_set (self->sentence_tag, "background-rgba", &sentence_color, NULL);
+  g_object_set (self->flash_tag, "background-rgba", &flash_color, NULL);
+  g_object_set (self->meta_tag, "foreground-rgba", &meta_color, NULL);
+}
+
+static void
+brief_article_view_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  BriefArticleView *self = BRIEF_ARTICLE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (brief_article_view_parent_class)->css_changed (widget, change);
+
+  if (self->date_tag != NULL)
+    brief_article_view_update_colors (self);
+}
+
+static gboolean
+brief_article_view_buffer_range (BriefArticleView *self,
+                                 guint             start,
+                                 guint             end,
+                                 GtkTextIter      *start_iter,
+                                 GtkTextIter      *end_iter)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  int first = MAX (0, -self->text_offset);
+
+  end = MIN (end, self->text_length);
+  if ((int) end <= first || start >= end)
+    return FALSE;
+
+  start = MAX ((int) start, first);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, start_iter, self->text_offset + (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, end_iter, self->text_offset + (int) end);
+
+  return TRUE;
+}
+
+static gboolean
+text_starts_with_line (const char *text,
+                       const char *line,
+                       gsize      *out_skip)
+{
+  gsize len;
+  const char *p;
+
+  if (line == NULL || *line == '\0')
+    return FALSE;
+
+  len = strlen (line);
+  if (strncmp (text, line, len) != 0)
+    return FALSE;
+
+  p = text + len;
+  if (*p != '\0' && *p != '\n' && *p != '\r')
+    return FALSE;
+  while (*p == '\n' || *p == '\r')
+    p++;
+
+  *out_skip = p - text;
+  return TRUE;
+}
+
+static void
+brief_article_view_fill (BriefArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autoptr(GString) meta = NULL;
+  const char *title;
+  const char *site;
+  const char *published;
+  const char *text;
+  GtkTextIter iter;
+  gsize skip = 0;
+  int heading_chars;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  self->text_offset = 0;
+  self->text_length = 0;
+
+  if (self->article == NULL)
+    return;
+
+  title = brief_article_get_title (self->article);
+  site = brief_article_get_site (self->article);
+  published = brief_article_get_published (self->article);
+  text = brief_article_get_text (self->article);
+  if (text == NULL)
+    text = "";
+
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+
+  /* Heading: the title, then the source and date in a quieter line. */
+  if (title != NULL && *title != '\0')
+    {
+      gtk_text_buffer_insert_with_tags (buffer, &iter, title, -1, self->heading_tag, NULL);
+      gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+    }
+
+  /* A plain-text article usually starts with its own headline: show it once. */
+  text_starts_with_line (text, title, &skip);
+
+  meta = g_string_new (NULL);
+  if (site != NULL && *site != '\0')
+    g_string_append (meta, site);
+  /* …and often with a "Published:" line, which says it already. */
+  if (published != NULL && *published != '\0' &&
+      g_strstr_len (text + skip, 200, published) == NULL)
+    {
+      BriefDate date;
+      g_autofree char *formatted = NULL;
+
+      if (brief_date_parse_value (published, &date))
+        formatted = brief_date_format (&date);
+      if (meta->len > 0)
+        g_string_append (meta, " · ");
+      /* Translators: %s is the date the article was published */
+      g_string_append_printf (meta, _("Published %s"), formatted != NULL ? formatted : published);
+    }
+  if (meta->len > 0)
+    {
+      gtk_text_buffer_insert_with_tags (buffer, &iter, meta->str, (int) meta->len,
+                                        self->meta_tag, NULL);
+      gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+    }
+  if (gtk_text_iter_get_offset (&iter) > 0)
+    gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+
+  heading_chars = gtk_text_iter_get_offset (&iter);
+
+  gtk_text_buffer_insert (buffer, &iter, text + skip, -1);
+
+  self->text_offset = heading_chars - (int) g_utf8_pointer_to_offset (text, text + skip);
+  self->text_length = (guint) g_utf8_strlen (text, -1);
+
+  /* Headings and quotations inside the article. */
+  for (guint i = 0; i < brief_article_get_n_paragraphs (self->article); i++)
+    {
+      const BriefParagraph *paragraph = brief_article_get_paragraph (self->article, i);
+      GtkTextTag *tag = NULL;
+      GtkTextIter start;
+      GtkTextIter end;
+      guint offset;
+
+      switch (paragraph->kind)
+        {
+        case BRIEF_PARAGRAPH_HEADING1:
+        case BRIEF_PARAGRAPH_HEADING2:
+        case BRIEF_PARAGRAPH_HEADING3:
+          tag = self->subheading_tag;
+          break;
+
+        case BRIEF_PARAGRAPH_BLOCKQUOTE:
+          tag = self->quote_tag;
+          break;
+
+        case BRIEF_PARAGRAPH_TEXT:
+        case BRIEF_PARAGRAPH_LIST_ITEM:
+        default:
+          break;
+        }
+
+      if (tag == NULL || paragraph->text == NULL || paragraph->start > strlen (text))
+        continue;
+
+      offset = (guint) g_utf8_pointer_to_offset (text, text + paragraph->start);
+      if (brief_article_view_buffer_range (self, offset,
+                                           offset + (guint) g_utf8_strlen (paragraph->text, -1),
+                                           &start, &end))
+        gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
+
+  /* Every date expression the analysis found. */
+  if (self->analysis != NULL)
+    {
+      GPtrArray *timexes = brief_analysis_get_timexes (self->analysis);
+
+      for (guint i = 0; timexes != NULL && i < timexes->len; i++)
+        {
+          const BriefTimex *timex = g_ptr_array_index (timexes, i);
+          GtkTextIter start;
+          GtkTextIter end;
+
+          if (brief_article_view_buffer_range (self, (guint) timex->start, (guint) timex->end,
+                                               &start, &end))
+            gtk_text_buffer_apply_tag (buffer, self->date_tag, &start, &end);
+        }
+    }
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_buffer_move_mark (buffer, self->span_mark, &iter);
+  gtk_text_view_scroll_to_mark (self->text_view, self->span_mark, 0.0, TRUE, 0.0, 0.0);
+}
+
+static gboolean
+brief_article_view_flash_done_cb (gpointer user_data)
+{
+  BriefArticleView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  self->flash_source = 0;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->flash_tag, &start, &end);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+brief_article_view_dispose (GObject *object)
+{
+  BriefArticleView *self = BRIEF_ARTICLE_VIEW (object);
+
+  g_clear_handle_id (&self->flash_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BRIEF_TYPE_ARTICLE_VIEW);
+
+  g_clear_object (&self->article);
+  g_clear_object (&self->analysis);
+
+  G_OBJECT_CLASS (brief_article_view_parent_class)->dispose (object);
+}
+
+static void
+brief_article_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BriefArticleView *self = BRIEF_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+brief_article_view_class_init (BriefArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = brief_article_view_dispose;
+  object_class->get_property = brief_article_view_get_property;
+
+  widget_class->css_changed = brief_article_view_css_changed;
+
+  /**
+   * BriefArticleView:article:
+   *
+   * The article shown, or %NULL.
+   */
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL,
+                         BRIEF_TYPE_ARTICLE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/brief-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BriefArticleView, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, BriefArticleView, text_view);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "briefarticleview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+brief_article_view_init (BriefArticleView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  self->heading_tag = gtk_text_buffer_create_tag (buffer, "heading",
+                                                  "weight", PANGO_WEIGHT_BOLD,
+                                                  "scale", 1.6,
+                                                  "pixels-below-lines", 6,
+                                                  "wrap-mode", GTK_WRAP_WORD,
+                                                  NULL);
+  self->meta_tag = gtk_text_buffer_create_tag (buffer, "meta",
+                                               "scale", 0.9,
+                                               NULL);
+  self->subheading_tag = gtk_text_buffer_create_tag (buffer, "subheading",
+                                                     "weight", PANGO_WEIGHT_BOLD,
+                                                     "scale", 1.2,
+                                                     NULL);
+  self->quote_tag = gtk_text_buffer_create_tag (buffer, "quote",
+                                                "style", PANGO_STYLE_ITALIC,
+                                                "left-margin", 56,
+                                                NULL);
+  /* The sentence lies under the dates it holds, the flash over them. */
+  self->sentence_tag = gtk_text_buffer_create_tag (buffer, "sentence", NULL);
+  self->date_tag = gtk_text_buffer_create_tag (buffer, "date", NULL);
+  self->flash_tag = gtk_text_buffer_create_tag (buffer, "flash", NULL);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  self->span_mark = gtk_text_buffer_create_mark (buffer, "span", &start, TRUE);
+
+  brief_article_view_update_colors (self);
+}
+
+GtkWidget *
+brief_article_view_new (void)
+{
+  return g_object_new (BRIEF_TYPE_ARTICLE_VIEW, NULL);
+}
+
+BriefArticle *
+brief_article_view_get_article (BriefArticleView *self)
+{
+  g_return_val_if_fail (BRIEF_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->article;
+}
+
+void
+brief_article_view_set_article (BriefArticleView *self,
+                                BriefArticle     *article,
+                                BriefAnalysis    *analysis)
+{
+  gboolean changed;
+
+  g_return_if_fail (BRIEF_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (article == NULL || BRIEF_IS_ARTICLE (article));
+  g_return_if_fail (analysis == NULL || BRIEF_IS_ANALYSIS (analysis));
+
+  changed = g_set_object (&self->article, article);
+  g_set_object (&self->analysis, analysis);
+
+  g_clear_handle_id (&self->flash_source, g_source_remove);
+  brief_article_view_fill (self);
+
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+void
+brief_article_view_show_span (BriefArticleView *self,
+                              guint             start,
+                              guint             end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter all_start;
+  GtkTextIter all_end;
+  GtkTextIter span_start;
+  GtkTextIter span_end;
+
+  g_return_if_fail (BRIEF_IS_ARTICLE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &all_start, &all_end);
+  gtk_text_buffer_remove_tag (buffer, self->sentence_tag, &all_start, &all_end);
+  gtk_text_buffer_remove_tag (buffer, self->flash_tag, &all_start, &all_end);
+  g_clear_handle_id (&self->flash_source, g_source_remove);
+
+  if (!brief_article_view_buffer_range (self, start, end, &span_start, &span_end))
+    return;
+
+  gtk_text_buffer_apply_tag (buffer, self->sentence_tag, &span_start, &span_end);
+  gtk_text_buffer_apply_tag (buffer, self->flash_tag, &span_start, &span_end);
+  gtk_text_buffer_select_range (buffer, &span_start, &span_end);
+
+  self->flash_source = g_timeout_add (FLASH_DURATION_MS, brief_article_view_flash_done_cb, self);
+
+  /* A mark, not an iter: the layout may not be ready yet after a switch. */
+  gtk_text_buffer_move_mark (buffer, self->span_mark, &span_start);
+  gtk_text_view_scroll_to_mark (self->text_view, self->span_mark, 0.05, TRUE, 0.0, 0.3);
+}

@@ -1,0 +1,430 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end test of the Briefing window through AT-SPI, as a person uses it.
+
+Opens the sample article from the command line, reads the article view and
+the timeline through the accessibility tree, exports the briefing through the
+primary menu and the save dialog, checks the Markdown written, and quits
+through the menu.  Run under xvfb-run and dbus-run-session (see
+tests/meson.build); speaks TAP.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+try:
+    import gi
+
+    gi.require_version("Atspi", "2.0")
+    from gi.repository import Atspi
+except (ImportError, ValueError) as e:
+    print(f"1..0 # SKIP AT-SPI bindings missing: {e}")
+    sys.exit(0)
+
+BUILD_ROOT = os.environ.get("BRIEF_BUILD_ROOT", "")
+SOURCE_ROOT = os.environ.get("BRIEF_SOURCE_ROOT", "")
+APP = os.path.join(BUILD_ROOT, "src", "briefing")
+SAMPLE = os.path.join(SOURCE_ROOT, "data", "samples", "riverside-flood-barrier.txt")
+
+HEADLINE = "Riverside flood barrier nears completion"
+KNOWN_SENTENCE = "In March 2021 the council approved the plans"
+DATE_LABEL = "March 2021"
+
+TIMEOUT = 20.0
+
+_results = []
+_planned = 8
+
+
+def tap(ok, description, diagnostics=None):
+    number = len(_results) + 1
+    _results.append(ok)
+    print(f"{'ok' if ok else 'not ok'} {number} - {description}", flush=True)
+    if not ok and diagnostics:
+        for line in str(diagnostics).splitlines():
+            print(f"# {line}", flush=True)
+    return ok
+
+
+def diag(message):
+    for line in str(message).splitlines():
+        print(f"# {line}", flush=True)
+
+
+# ---------------------------------------------------------------- AT-SPI helpers
+
+
+def safe(fn, default=None):
+    try:
+        return fn()
+    except Exception:  # a node that went away while we looked
+        return default
+
+
+def name_of(node):
+    return safe(lambda: node.get_name(), "") or ""
+
+
+def role_of(node):
+    return safe(lambda: node.get_role_name(), "") or ""
+
+
+def children(node):
+    count = safe(lambda: node.get_child_count(), 0) or 0
+    for i in range(count):
+        child = safe(lambda: node.get_child_at_index(i))
+        if child is not None:
+            yield child
+
+
+def walk(node, depth=0, max_depth=60):
+    yield node
+    if depth >= max_depth:
+        return
+    for child in children(node):
+        yield from walk(child, depth + 1, max_depth)
+
+
+def find(root, predicate):
+    for node in walk(root):
+        if safe(lambda: predicate(node), False):
+            return node
+    return None
+
+
+def find_all(root, predicate):
+    return [n for n in walk(root) if safe(lambda: predicate(n), False)]
+
+
+def dump(node, depth=0, max_depth=40, out=None):
+    if out is None:
+        out = []
+    states = safe(lambda: node.get_state_set().get_states(), []) or []
+    interesting = [s.value_nick for s in states
+                   if s in (Atspi.StateType.SHOWING, Atspi.StateType.SENSITIVE,
+                            Atspi.StateType.FOCUSED, Atspi.StateType.SELECTED)]
+    actions = []
+    action = safe(lambda: node.get_action_iface())
+    if action is not None:
+        n = safe(lambda: action.get_n_actions(), 0) or 0
+        actions = [safe(lambda: action.get_action_name(i), "?") for i in range(n)]
+    out.append("  " * depth + f"[{role_of(node)}] {name_of(node)!r}"
+               + (f" actions={actions}" if actions else "")
+               + (f" {','.join(interesting)}" if interesting else ""))
+    if depth < max_depth:
+        for child in children(node):
+            dump(child, depth + 1, max_depth, out)
+    return out
+
+
+def wait_for(fn, timeout=TIMEOUT, interval=0.2):
+    """Polls fn until it returns something true; returns that or None."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = safe(fn)
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(interval)
+
+
+def text_of(node):
+    text = node.get_text_iface()
+    if text is None:
+        return ""
+    count = Atspi.Text.get_character_count(node)
+    # An end offset of -1 gives an empty string on GTK 4.8.
+    return Atspi.Text.get_text(node, 0, count)
+
+
+def press(node):
+    """Activates a control the way AT-SPI clients do: its click/activate action."""
+    action = node.get_action_iface()
+    if action is None:
+        raise RuntimeError(f"{role_of(node)} {name_of(node)!r} has no actions")
+    names = [action.get_action_name(i) for i in range(action.get_n_actions())]
+    for wanted in ("click", "activate", "press", "toggle"):
+        if wanted in names:
+            return Atspi.Action.do_action(node, names.index(wanted))
+    if names:
+        return Atspi.Action.do_action(node, 0)
+    raise RuntimeError(f"{role_of(node)} {name_of(node)!r} has no actions")
+
+
+def has_action(node):
+    action = safe(lambda: node.get_action_iface())
+    return action is not None and (safe(lambda: action.get_n_actions(), 0) or 0) > 0
+
+
+def is_showing(node):
+    states = node.get_state_set()
+    return states.contains(Atspi.StateType.SHOWING) or states.contains(Atspi.StateType.VISIBLE)
+
+
+def clean_label(name):
+    return name.replace("_", "").replace("…", "...").strip()
+
+
+def labelled(node, label):
+    """GTK 4.8 names a button with a mnemonic "_Save Save": accept the
+    mnemonic-free label, the last word of such a name, or a child label."""
+    name = name_of(node)
+    wanted = clean_label(label)
+    if clean_label(name) == wanted:
+        return True
+    if name.startswith("_") and clean_label(name.split(" ", 1)[-1]) == wanted:
+        return True
+    return any(role_of(c) == "label" and clean_label(name_of(c)) == wanted for c in children(node))
+
+
+# ---------------------------------------------------------------- the app
+
+
+def find_app():
+    desktop = Atspi.get_desktop(0)
+    for app in children(desktop):
+        if name_of(app).lower() in ("briefing", "briefing (development)"):
+            return app
+    return None
+
+
+def app_frames(app):
+    # GTK 4.8 gives a GtkDialog the role "filler": take every toplevel.
+    return list(children(app))
+
+
+def main_frame(app):
+    for frame in app_frames(app):
+        if find(frame, lambda n: name_of(n) == "Main Menu"):
+            return frame
+    return None
+
+
+def press_menu_item(app, label):
+    """Opens the primary menu with its button and presses the item @label."""
+    frame = main_frame(app)
+    if frame is None:
+        raise RuntimeError("main window not found")
+    menu_button = find(frame, lambda n: name_of(n) == "Main Menu")
+    if menu_button is None:
+        raise RuntimeError("no control named 'Main Menu'")
+    target = menu_button if has_action(menu_button) else find(menu_button, has_action)
+    if target is None:
+        raise RuntimeError("the main menu button has no action")
+    press(target)
+
+    def item():
+        items = find_all(app, lambda n: role_of(n) in ("menu item", "push button",
+                                                       "check menu item")
+                         and labelled(n, label) and has_action(n))
+        showing = [n for n in items if safe(lambda: is_showing(n), False)]
+        return (showing or items or [None])[0]
+
+    node = wait_for(item, timeout=5)
+    if node is None:
+        raise RuntimeError(f"no showing menu item {label!r}")
+    press(node)
+
+
+def main():
+    if not os.path.exists(APP):
+        print(f"1..0 # SKIP {APP} not built")
+        return 0
+    if not os.path.exists(SAMPLE):
+        print(f"1..0 # SKIP sample {SAMPLE} missing")
+        return 0
+
+    print(f"1..{_planned}", flush=True)
+
+    tmp = tempfile.mkdtemp(prefix="briefing-e2e-")
+    env = dict(os.environ)
+    env.pop("GTK_A11Y", None)  # none/test would hide the app from AT-SPI
+    for var, sub in (("HOME", "home"), ("XDG_CONFIG_HOME", "config"),
+                     ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"),
+                     ("XDG_STATE_HOME", "state"), ("XDG_RUNTIME_DIR", "runtime")):
+        path = os.path.join(tmp, sub)
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        env[var] = path
+    env["GSETTINGS_BACKEND"] = "memory"
+    env.setdefault("GSETTINGS_SCHEMA_DIR", os.path.join(BUILD_ROOT, "data"))
+    export_dir = os.path.join(tmp, "export")
+    os.makedirs(export_dir)
+    export_path = os.path.join(export_dir, "riverside-briefing.md")
+
+    log_path = os.path.join(tmp, "briefing.log")
+    log = open(log_path, "wb")
+    proc = subprocess.Popen([APP, SAMPLE], env=env, stdout=log, stderr=subprocess.STDOUT,
+                            cwd=tmp)
+    app = None
+
+    def failure_diagnostics():
+        lines = []
+        if app is not None:
+            lines += dump(app)
+        else:
+            desktop = Atspi.get_desktop(0)
+            lines.append("applications on the desktop: "
+                         + ", ".join(repr(name_of(a)) for a in children(desktop)))
+        log.flush()
+        with open(log_path, "rb") as f:
+            output = f.read().decode("utf-8", "replace")
+        if output.strip():
+            lines.append("--- application output ---")
+            lines += output.splitlines()[-60:]
+        if proc.poll() is not None:
+            lines.append(f"application exited with {proc.returncode}")
+        return "\n".join(lines)
+
+    try:
+        # 1. The application appears on the accessibility bus.
+        app = wait_for(find_app)
+        if not tap(app is not None and wait_for(lambda: main_frame(app)) is not None,
+                   "the application window appears on the AT-SPI desktop",
+                   failure_diagnostics()):
+            return 1
+
+        # 2. The article view shows the article opened from the command line.
+        article = wait_for(lambda: find(app, lambda n: name_of(n) == "Article"
+                                        and n.get_text_iface() is not None))
+        text = wait_for(lambda: (lambda t: t if KNOWN_SENTENCE in t else None)(text_of(article))) \
+            if article is not None else None
+        tap(text is not None,
+            "the text view named 'Article' shows the article text",
+            (f"text seen: {text_of(article)[:400]!r}\n" if article is not None else "")
+            + failure_diagnostics())
+
+        # 3. The timeline lists the dated events.
+        timeline = wait_for(lambda: find(app, lambda n: name_of(n) == "Timeline"
+                                         and role_of(n) in ("list", "list box", "table", "tree")))
+
+        def dated_row():
+            return find(timeline, lambda n: n is not timeline and DATE_LABEL in name_of(n))
+
+        row = wait_for(dated_row) if timeline is not None else None
+        tap(row is not None,
+            f"the 'Timeline' list has a row named with the date '{DATE_LABEL}'",
+            failure_diagnostics())
+        if row is not None:
+            diag(f"row: {name_of(row)!r}")
+
+        # 4. Activating the row shows its sentence, selected, in the article.
+        selected = ""
+        try:
+            if row is None or article is None:
+                raise RuntimeError("no row or no article view")
+            press(row)
+
+            def selection():
+                if Atspi.Text.get_n_selections(article) < 1:
+                    return None
+                span = Atspi.Text.get_selection(article, 0)
+                return text_of(article)[span.start_offset:span.end_offset] or None
+
+            selected = wait_for(selection, timeout=5) or ""
+            diagnostics = f"selected: {selected!r}"
+        except Exception as e:
+            diagnostics = f"{type(e).__name__}: {e}"
+        tap(KNOWN_SENTENCE in selected,
+            "activating the row selects the event's sentence in the article", diagnostics)
+
+        # 5. Export through the primary menu, then the save dialog.
+        exported = False
+        try:
+            press_menu_item(app, "Export…")
+
+            def save_dialog():
+                for frame in app_frames(app):
+                    save = find(frame, lambda n: role_of(n) == "push button"
+                                and labelled(n, "Save") and has_action(n))
+                    if save is not None:
+                        return frame, save
+                return None
+
+            found = wait_for(save_dialog)
+            if found is None:
+                raise RuntimeError("the save dialog did not appear")
+            dialog, save_button = found
+
+            def name_entry():
+                for node in find_all(dialog, lambda n: n.get_editable_text_iface() is not None):
+                    if text_of(node).endswith(".md"):
+                        return node
+                return None
+
+            entry = wait_for(name_entry, timeout=5)
+            if entry is None:
+                raise RuntimeError("no name entry holding the suggested '.md' name")
+            diag(f"suggested name: {text_of(entry)!r}")
+
+            # Type the absolute path, as a person would after clearing the field.
+            count = Atspi.Text.get_character_count(entry)
+            Atspi.EditableText.delete_text(entry, 0, count)
+            Atspi.EditableText.insert_text(entry, 0, export_path, len(export_path.encode("utf-8")))
+            if not wait_for(lambda: text_of(entry) == export_path, timeout=3):
+                raise RuntimeError(f"the name entry holds {text_of(entry)!r}")
+            press(save_button)
+
+            exported = wait_for(lambda: os.path.exists(export_path)
+                                and os.path.getsize(export_path) > 0) is not None
+            diagnostics = "" if exported else "no file at " + export_path
+        except Exception as e:  # report, dump, go on to quit
+            diagnostics = f"{type(e).__name__}: {e}"
+        tap(exported, "Export… in the primary menu writes the file chosen in the save dialog",
+            diagnostics + "\n" + failure_diagnostics())
+
+        # 6. The Markdown holds the briefing's title, a dated event with its sentence, the source.
+        markdown = ""
+        if exported:
+            time.sleep(0.2)
+            with open(export_path, encoding="utf-8") as f:
+                markdown = f.read()
+        problems = []
+        if not markdown.startswith("# ") or HEADLINE not in markdown.splitlines()[0]:
+            problems.append("no '# <headline>' title line")
+        event_lines = [line for line in markdown.splitlines() if DATE_LABEL in line
+                       and line.lstrip().startswith("- ")]
+        if not event_lines:
+            problems.append(f"no event line dated {DATE_LABEL}")
+        if KNOWN_SENTENCE not in markdown:
+            problems.append("the event's sentence is missing")
+        if "riverside-flood-barrier.txt" not in markdown and "Sources" not in markdown:
+            problems.append("no source")
+        tap(exported and not problems, "the exported Markdown has title, dated event, sentence and source",
+            "; ".join(problems) + "\n--- markdown ---\n" + markdown[:2000])
+
+        # 7. The export is confirmed in the window.
+        confirmed = wait_for(lambda: find(app, lambda n: name_of(n).startswith("Exported to")
+                                          or "Exported to" in (text_of(n) if role_of(n) == "label"
+                                                               else "")), timeout=5)
+        tap(confirmed is not None, "the window confirms the export", failure_diagnostics())
+
+        # 8. Quit through the menu.
+        try:
+            press_menu_item(app, "Quit")
+            proc.wait(timeout=10)
+            quit_ok = proc.returncode == 0
+            diagnostics = f"exit status {proc.returncode}"
+        except Exception as e:
+            quit_ok = False
+            diagnostics = f"{type(e).__name__}: {e}\n" + failure_diagnostics()
+        tap(quit_ok, "Quit in the primary menu ends the application cleanly", diagnostics)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        log.close()
+        if all(_results) and len(_results) == _planned:
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            diag(f"kept {tmp} for inspection")
+
+    return 0 if all(_results) and len(_results) == _planned else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "brief-briefing.h"
+
+static const char article_text[] =
+  "Bridge reopens after repairs\n"
+  "Published: 2024-03-18\n"
+  "\n"
+  "The bridge was built in 1998. Engineers closed it on 12 June 2022 after cracks appeared.\n"
+  "\n"
+  "Repairs began in March 2023 and the bridge reopened on October 4, 2023.\n";
+
+static GFile *
+write_article (const char *name,
+               const char *contents)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static char *
+event_summary (BriefEvent *event)
+{
+  g_autofree char *label = brief_event_dup_date_label (event);
+  return g_strdup_printf ("%s|%s", label, brief_event_get_date_text (event));
+}
+
+static void
+check_article_events (BriefBriefing *briefing)
+{
+  GListModel *events = brief_briefing_get_events (briefing);
+  static const char * const expected[] = {
+    "1998|1998",
+    "12 June 2022|12 June 2022",
+    "March 2023|March 2023",
+    "4 October 2023|October 4, 2023",
+  };
+  g_autoptr(BriefArticle) article = g_list_model_get_item (brief_briefing_get_articles (briefing), 0);
+  const char *text = brief_article_get_text (article);
+
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(BriefEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *summary = event_summary (event);
+      g_autofree char *date_text = g_utf8_substring (text, brief_event_get_date_start (event),
+                                                     brief_event_get_date_end (event));
+      g_autofree char *sentence = g_utf8_substring (text, brief_event_get_start (event),
+                                                    brief_event_get_end (event));
+
+      g_assert_cmpstr (summary, ==, expected[i]);
+      g_assert_true (brief_event_get_article (event) == article);
+      /* The spans point back into the article: the link from timeline to text. */
+      g_assert_cmpstr (date_text, ==, brief_event_get_date_text (event));
+      g_assert_nonnull (strstr (sentence, date_text));
+      g_assert_cmpstr (brief_event_get_title (event), !=, "");
+    }
+}
+
+static void
+test_import_sync (void)
+{
+  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  g_autoptr(GFile) file = write_article ("bridge.txt", article_text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BriefArticle) article = NULL;
+
+  g_assert_cmpstr (brief_briefing_get_title (briefing), ==, "Untitled Briefing");
+  g_assert_cmpuint (brief_briefing_import_file (briefing, file, NULL, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+
+  article = g_list_model_get_item (brief_briefing_get_articles (briefing), 0);
+  g_assert_nonnull (brief_briefing_get_analysis (briefing, article));
+  g_assert_cmpstr (brief_analysis_get_dct (brief_briefing_get_analysis (briefing, article)), ==, "2024-03-18");
+  g_assert_cmpstr (brief_briefing_get_title (briefing), ==, "Bridge reopens after repairs");
+  check_article_events (briefing);
+
+  brief_briefing_set_title (briefing, "Bridge briefing");
+  g_assert_cmpstr (brief_briefing_get_title (briefing), ==, "Bridge briefing");
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out_result = user_data;
+  *out_result = g_object_ref (result);
+}
+
+static void
+test_import_async (void)
+{
+  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  g_autoptr(GFile) file = write_article ("bridge-async.txt", article_text);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0;
+
+  brief_briefing_import_file_async (briefing, file, NULL, NULL, import_done_cb, &result);
+  /* Nothing is added before the result is taken on this thread. */
+  g_assert_cmpuint (g_list_model_get_n_items (brief_briefing_get_events (briefing)), ==, 0);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  n_added = brief_briefing_import_file_finish (briefing, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 1);
+  check_article_events (briefing);
+}
+
+static void
+test_import_errors (void)
+{
+  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  g_autoptr(GFile) binary = write_article ("image.png", "\x89PNG\r\n\x1a\n");
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/briefing/article.txt");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (brief_briefing_import_file (briefing, missing, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (brief_briefing_import_file (briefing, binary, NULL, NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (g_list_model_get_n_items (brief_briefing_get_articles (briefing)), ==, 0);
+}
+
+static void
+test_events_merge_in_order (void)
+{
+  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  g_autoptr(GFile) first = write_article ("one.txt", "One\n\nThe plan was agreed in March 2021.");
+  g_autoptr(GFile) second = write_article ("two.txt", "Two\n\nThe site was bought in 1998 and sold on 12 June 2022.");
+  GListModel *events = brief_briefing_get_events (briefing);
+  BriefDate previous = { 0 };
+
+  g_assert_cmpuint (brief_briefing_import_file (briefing, first, NULL, NULL, NULL), ==, 1);
+  g_assert_cmpuint (brief_briefing_import_file (briefing, second, NULL, NULL, NULL), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 3);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(BriefEvent) event = g_list_model_get_item (events, i);
+
+      if (i > 0)
+        g_assert_cmpint (brief_date_compare (&previous, brief_event_get_date (event)), <=, 0);
+      previous = *brief_event_get_date (event);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/briefing/import/sync", test_import_sync);
+  g_test_add_func ("/briefing/import/async", test_import_async);
+  g_test_add_func ("/briefing/import/errors", test_import_errors);
+  g_test_add_func ("/briefing/events/order", test_events_merge_in_order);
+
+  return g_test_run ();
+}
