@@ -153,6 +153,12 @@ test_timex_bare_year (void)
     { "Music of the 1980s.", NULL, NEWS, { "1980s=198" } },
     { "In the late 1990s it boomed.", NULL, NEWS, { "late 1990s=199@END" } },
     { "During 1944, the city was bombed.", NULL, NEWS, { "1944=1944" } },
+    { "He lost his 1996 campaign.", NULL, NEWS, { "1996=1996" } },
+    { "The company’s 1989 results were weak.", NULL, NEWS, { "1989=1989" } },
+    { "Earnings for 1990 will rise.", NULL, NEWS, { "1990=1990" } },
+    { "Bonds due 1993 fell.", NULL, NEWS, { "1993=1993" } },
+    { "It happened in 1994, 1995 and 1997.", NULL, NEWS,
+      { "1994=1994", "1995=1995", "1997=1997" } },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));
@@ -179,7 +185,11 @@ test_timex_relative_month (void)
     { "The deal was signed Dec. 20.", DCT, NEWS, { "Dec. 20=2022-12-20" } },
     { "The summit will open on Sept. 12.", DCT, NEWS, { "Sept. 12=2023-09-12" } },
     { "It opened on September 4.", DCT, NEWS, { "September 4=2023-09-04" } },
+    { "Talks were held April 25-26.", DCT, NEWS, { "April 25=2023-04-25" } },
     { "July was hot.", DCT, NEWS, { "July=2023-07" } },
+    { "The election is this September.", "2023-02-05", NEWS, { "September=2023-09" } },
+    { "The vote is scheduled for October.", DCT, NEWS, { "October=2023-10" } },
+    { "Payment is due by Jan. 14.", "2023-01-06", NEWS, { "Jan. 14=2023-01-14" } },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));
@@ -246,6 +256,11 @@ test_timex_negative (void)
     { "He read the Sunday Times.", DCT, NEWS, { NULL } },
     { "She wrote for the Sunday Times on Sunday.", DCT, NEWS, { "Sunday=2023-09-03" } },
     { "It weighs 3.2019 grams.", DCT, NEWS, { NULL } },
+    { "Support for May grew in parliament.", DCT, NEWS, { NULL } },
+    { "Shares of Sun rose; Sat. Nav. sales fell.", DCT, NEWS, { NULL } },
+    { "The deal was backed by Sun Microsystems.", DCT, NEWS, { NULL } },
+    { "A 2000 page report came out.", DCT, NEWS, { NULL } },
+    { "His 1500 strong army marched.", DCT, NEWS, { NULL } },
     { "Flight 1991 landed at 20:19.", DCT, NEWS, { NULL } },
     { "The X2019 model sold well in 2020.", DCT, NEWS, { "2020=2020" } },
     { "In 2019b of the manual.", DCT, NEWS, { NULL } },
@@ -386,6 +401,8 @@ test_sentences (void)
     { "Visit example.com today.", { "Visit example.com today." } },
     { "Really? Yes! Fine...", { "Really?", "Yes!", "Fine..." } },
     { "“Why?” she asked. He left.", { "“Why?” she asked.", "He left." } },
+    { "He was born in 1984. ``I think so,'' she said.",
+      { "He was born in 1984.", "``I think so,'' she said." } },
     { "He said: “We won.” Then he left.", { "He said: “We won.”", "Then he left." } },
     { "Soviet-era munitions.”Russia is in need.” said Kim.",
       { "Soviet-era munitions.", "”Russia is in need.” said Kim." } },
@@ -487,6 +504,10 @@ test_analysis_titles (void)
     { "On May 5, 2019.", DCT, "May 5, 2019" },
     { "In 1991.", DCT, "1991" },
     { "Kim visited Moscow in 2019 and returned in 2021.", DCT, "Kim visited Moscow" },
+    { "Diana de Cardenas, 33, was born in Cuba in 1984.", DCT, "Diana de Cardenas was born in Cuba" },
+    { "Up until Thursday, however, Mr. Kim had stayed home.", DCT, "Mr. Kim had stayed home" },
+    { "Rescued on Nov. 25 by fishermen, Elian became famous.", DCT,
+      "Rescued by fishermen" },
     { "Kim left in 2018 and returned in 2021.", "2023-09-05", "Kim left" },
     { "Officials from the northern provinces of the country and their many advisers "
       "gathered in Pyongyang in March 2020.", DCT, NULL },

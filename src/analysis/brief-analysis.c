@@ -62,7 +62,8 @@ typedef struct
 {
   GHashTable *openers;      /* word → "" | "lower" */
   GHashTable *strip;        /* word → flags ("lead", "trail") */
-  GHashTable *date_context; /* word → "" */
+  GHashTable *date_context; /* word → "" | "year" | "determiner" */
+  GHashTable *verbs;        /* word → "": clause starts without a subject */
 } TitleLexicon;
 
 static const TitleLexicon *
@@ -77,6 +78,7 @@ title_lexicon_get (void)
 
       lexicon.openers = _brief_word_list_load_set ("clause-openers.txt");
       lexicon.date_context = _brief_word_list_load_set ("date-context.txt");
+      lexicon.verbs = _brief_word_list_load_set ("clause-verbs.txt");
       lexicon.strip = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint i = 0; i < lines->len; i++)
         {
@@ -129,8 +131,9 @@ is_edge_punct (gunichar c)
 static gboolean
 is_clause_punct (gunichar c)
 {
+  /* Not the period: inside a sentence it ends "Nov." or "Dr.". */
   return c == ',' || c == ';' || c == ':' || c == '(' || c == ')'
-         || c == 0x2013 || c == 0x2014 || c == '.' || c == '!' || c == '?';
+         || c == 0x2013 || c == 0x2014;
 }
 
 static gboolean
@@ -193,10 +196,8 @@ split_words (const char *text,
 
           if (!is_edge_punct (c))
             break;
-          /* Keep the period of "U.S." and "Jan.". */
-          if (c == '.' && prev - text >= 2 && core_end - core_start > 2
-              && g_unichar_isupper (g_utf8_get_char (g_utf8_prev_char (prev)))
-              && *(prev - 2) == '.')
+          /* Inside the sentence a period ends "Mr." or "U.S.": keep it. */
+          if (c == '.' && chunk_end < end)
             break;
           if (is_clause_punct (c))
             brk = TRUE;
@@ -259,9 +260,11 @@ mark_words (GArray             *words,
           if (i > 0)
             {
               Word *prev = &g_array_index (words, Word, i - 1);
+              const char *context = g_hash_table_lookup (lex->date_context, prev->fold);
 
+              /* "in", "since", "for"; not "the" of "the 1991 collapse". */
               if (!prev->date && !prev->break_after
-                  && g_hash_table_contains (lex->date_context, prev->fold)
+                  && context != NULL && strcmp (context, "determiner") != 0
                   && prev->end <= timex->byte_start)
                 prev->date = TRUE;
             }
@@ -277,6 +280,7 @@ title_from_words (const char         *text,
                   guint               from,
                   guint               to,
                   guint               min_words,
+                  guint               subject_end,
                   const TitleLexicon *lex)
 {
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
@@ -289,6 +293,32 @@ title_from_words (const char         *text,
 
       if (!w->date)
         g_ptr_array_add (kept, w);
+    }
+
+  /* Relative pronouns and the like go: "who were invited…". */
+  while (kept->len > 0)
+    {
+      Word *w = g_ptr_array_index (kept, 0);
+      guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, w->fold));
+
+      if (!(flags & STRIP_LEAD))
+        break;
+      g_ptr_array_remove_index (kept, 0);
+    }
+
+  /* A clause that starts with its verb ("Diana de Cardenas, 33, | was born
+   * in Cuba in 1984") borrows the sentence's opening words as its subject
+   * when they are few. */
+  if (kept->len > 0 && subject_end > 0 && subject_end <= 5 && from >= subject_end
+      && g_hash_table_contains (lex->verbs, ((Word *) g_ptr_array_index (kept, 0))->fold))
+    {
+      for (guint i = subject_end; i > 0; i--)
+        {
+          Word *w = &g_array_index (words, Word, i - 1);
+
+          if (!w->date)
+            g_ptr_array_insert (kept, 0, w);
+        }
     }
 
   /* Leading discourse words and subordinators: "But since North Korea…". */
@@ -404,7 +434,9 @@ make_title (const char       *text,
   /* [start, end): from the last strong bound at or before the date to the
    * first bound after it. */
   {
-    guint start = 0, end = words->len, prev_start = 0, next_end = words->len;
+    guint start = 0, end = words->len, prev_start = 0;
+    /* The sentence's first clause, a possible subject: "Kopp, who…". */
+    guint subject_end = bounds->len > 1 ? g_array_index (bounds, guint, 1) : 0;
     guint start_index = 0;
 
     for (guint b = 0; b < bounds->len; b++)
@@ -419,7 +451,6 @@ make_title (const char       *text,
         if (at > date_word)
           {
             end = at;
-            next_end = b + 1 < bounds->len ? g_array_index (bounds, guint, b + 1) : end;
             break;
           }
       }
@@ -428,18 +459,25 @@ make_title (const char       *text,
         prev_start = g_array_index (bounds, guint, b);
 
     /* The date's clause, else the clause before it ("prices rose | since
-     * 2010"), else the one after ("In July, | Shoigu traveled"). */
-    title = title_from_words (text, words, start, end, 2, lex);
+     * 2010"), else the ones after ("In July, | however, | Shoigu
+     * traveled"). */
+    title = title_from_words (text, words, start, end, 2, subject_end, lex);
     if (title == NULL && start > 0)
-      title = title_from_words (text, words, prev_start, start, 2, lex);
-    if (title == NULL && end < words->len)
-      title = title_from_words (text, words, end, next_end, 2, lex);
+      title = title_from_words (text, words, prev_start, start, 2, subject_end, lex);
+    for (guint b = 0; title == NULL && b + 1 < bounds->len; b++)
+      {
+        guint from = g_array_index (bounds, guint, b);
+        guint to = g_array_index (bounds, guint, b + 1);
+
+        if (from >= end && to > from)
+          title = title_from_words (text, words, from, to, 2, subject_end, lex);
+      }
     if (title != NULL)
       return title;
   }
 
   /* The first words of the sentence. */
-  title = title_from_words (text, words, 0, words->len, 1, lex);
+  title = title_from_words (text, words, 0, words->len, 1, 0, lex);
   if (title != NULL)
     return title;
 

@@ -37,6 +37,8 @@ typedef enum
   LEX_DATE_CONTEXT   = 1 << 4,
   LEX_COUNT_NOUN     = 1 << 5,
   LEX_FUTURE         = 1 << 6,
+  LEX_YEAR_CONTEXT   = 1 << 7,  /* before a year only ("for 1990") */
+  LEX_DETERMINER     = 1 << 8,  /* before a year and a noun ("his 1996 campaign") */
 } LexFlags;
 
 typedef struct
@@ -422,6 +424,7 @@ typedef struct
   guint       month_token;
   guint       weekday_token;
   gboolean    has_day;
+  gboolean    has_month_name;
 } Match;
 
 static gboolean
@@ -464,6 +467,7 @@ match_element (Finder        *f,
     case CLASS_MONTH:
       m->month = t->lex->month;
       m->month_token = i;
+      m->has_month_name = TRUE;
       /* "Jan." takes its period. */
       if ((t->lex->flags & LEX_MONTH_ABBR) && i + 1 < n
           && TOK (f, i + 1)->ch == '.' && !TOK (f, i + 1)->spaced)
@@ -667,6 +671,20 @@ context_before (Finder *f,
   return prev != G_MAXUINT && has_flag (f, prev, LEX_DATE_CONTEXT);
 }
 
+/* "the", "his", or the "s" of a possessive "’s". */
+static gboolean
+is_determiner (Finder *f,
+               guint   i)
+{
+  const Token *t = TOK (f, i);
+
+  if (has_flag (f, i, LEX_DETERMINER))
+    return TRUE;
+
+  return strcmp (t->fold, "s") == 0 && !t->spaced && i > 0
+         && (TOK (f, i - 1)->ch == '\'' || TOK (f, i - 1)->ch == 0x2019);
+}
+
 /* Whether a year-like number from token @first (a modifier or the year) to
  * the year token @year stands where a year is meant: "in 1991", "since the
  * 1991 collapse", "the 2020 election", "(1997)", "between 1991 and 1995".
@@ -690,26 +708,31 @@ bare_year_in_context (Finder     *f,
   if (prev == G_MAXUINT)
     return FALSE;
 
-  if (has_flag (f, prev, LEX_DATE_CONTEXT))
+  if (has_flag (f, prev, LEX_DATE_CONTEXT | LEX_YEAR_CONTEXT))
     return TRUE;
 
   /* "(1997)" */
   if (TOK (f, prev)->ch == '(' && next != G_MAXUINT && TOK (f, next)->ch == ')')
     return TRUE;
 
-  /* The second year of "between 1991 and 1995", "from 1991 to 1995". */
+  /* The next year of "between 1991 and 1995", "from 1991 to 1995", "in
+   * 1994, 1995 and 1997". */
   if (f->last_year_token != 0 && prev == f->last_year_token
       && (token_is (f, prev, "and") || token_is (f, prev, "to")
-          || token_is (f, prev, "or") || (TOK (f, prev)->classes & CLASS_DASH)))
+          || token_is (f, prev, "or") || token_is (f, prev, ",")
+          || (TOK (f, prev)->classes & CLASS_DASH)))
     return TRUE;
 
-  if (token_is (f, prev, "the"))
+  /* "the 1991 collapse", "his 1996 campaign", "the company’s 1989 results",
+   * "since the 1991 disintegration"; not "the 1991 Sunday Times" nor "the
+   * 1500 troops". */
+  if (is_determiner (f, prev))
     {
       guint prev2 = prev_in_sentence (f, prev);
 
       if (is_capitalised_word (f, next))
         return FALSE;
-      if (prev2 != G_MAXUINT && has_flag (f, prev2, LEX_DATE_CONTEXT))
+      if (prev2 != G_MAXUINT && has_flag (f, prev2, LEX_DATE_CONTEXT | LEX_YEAR_CONTEXT))
         return TRUE;
       return number >= 1800 && number <= 2099 && is_lower_word (f, next);
     }
@@ -951,9 +974,9 @@ accept_year_range (Finder *f,
 
   safe = m->mod != NULL
          || (prev != G_MAXUINT
-             && (has_flag (f, prev, LEX_DATE_CONTEXT)
+             && (has_flag (f, prev, LEX_DATE_CONTEXT | LEX_YEAR_CONTEXT)
                  || TOK (f, prev)->ch == '('
-                 || token_is (f, prev, "the")));
+                 || is_determiner (f, prev)));
   if (!safe)
     return 0;
 
@@ -980,9 +1003,11 @@ accept_match (Finder *f,
   gboolean lone_year = m->year > 0 && m->month == 0;
   char *value;
 
-  /* "$2019", "2,019", "555-2019", "June 5,000". */
+  /* "$2019", "2,019", "555-2019", "June 5,000"; but "April 25-26" is a
+   * date and its range. */
   if ((is_numeric (first) && glued_before (f, m->first))
-      || (is_numeric (last) && glued_after (f, m->end)))
+      || (is_numeric (last) && glued_after (f, m->end)
+          && !(m->has_month_name && (TOK (f, m->end)->classes & CLASS_DASH))))
     {
       if (!(lone_year && year_range_end (f, m->end - 1) != G_MAXUINT))
         return 0;
@@ -1218,6 +1243,27 @@ load_flag_words (BriefDateTagger *self,
 }
 
 static void
+load_date_context (BriefDateTagger *self)
+{
+  g_autoptr(GPtrArray) lines = _brief_word_list_load ("date-context.txt");
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GStrv fields = g_ptr_array_index (lines, i);
+      LexFlags flag = LEX_DATE_CONTEXT;
+
+      if (fields[1] != NULL && strcmp (fields[1], "year") == 0)
+        flag = LEX_YEAR_CONTEXT;
+      else if (fields[1] != NULL && strcmp (fields[1], "determiner") == 0)
+        flag = LEX_DETERMINER;
+      else if (fields[1] != NULL)
+        g_warning ("date-context.txt: unknown kind “%s”", fields[1]);
+
+      lexicon_entry (self, fields[0])->flags |= flag;
+    }
+}
+
+static void
 load_modifiers (BriefDateTagger *self)
 {
   g_autoptr(GPtrArray) lines = _brief_word_list_load ("modifiers.txt");
@@ -1343,7 +1389,7 @@ brief_date_tagger_init (BriefDateTagger *self)
   load_calendar_words (self, "months.txt", TRUE);
   load_calendar_words (self, "weekdays.txt", FALSE);
   load_modifiers (self);
-  load_flag_words (self, "date-context.txt", LEX_DATE_CONTEXT);
+  load_date_context (self);
   load_flag_words (self, "count-nouns.txt", LEX_COUNT_NOUN);
   load_flag_words (self, "future-markers.txt", LEX_FUTURE);
   load_patterns (self);

@@ -104,6 +104,7 @@ is_opener (gunichar c)
     {
     case '"':
     case '\'':
+    case '`':
     case '(':
     case '[':
     case 0x2018: /* ‘ */

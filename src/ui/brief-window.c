@@ -28,8 +28,9 @@ struct _BriefWindow
 
   /* Template widgets */
   BriefArticleView     *article_view;
-  GtkInfoBar           *info_bar;
-  GtkLabel             *info_label;
+  GtkOverlay           *banner;
+  GtkLabel             *banner_label;
+  GtkRevealer          *banner_revealer;
   GtkPaned             *paned;
   GtkSpinner           *spinner;
   GtkStack             *stack;
@@ -96,41 +97,62 @@ brief_window_is_closed (BriefWindow *self)
   return self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable);
 }
 
+typedef enum
+{
+  BANNER_INFO,
+  BANNER_ERROR,
+} BannerKind;
+
+static gboolean
+brief_window_banner_shows_error (BriefWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->banner_revealer) &&
+         gtk_widget_has_css_class (GTK_WIDGET (self->banner), "error");
+}
+
+/* A message in words above the content: errors stay until closed. */
 static void
-brief_window_show_message (BriefWindow    *self,
-                           GtkMessageType  type,
-                           const char     *message)
+brief_window_show_message (BriefWindow *self,
+                           BannerKind   kind,
+                           const char  *message)
 {
   g_assert (BRIEF_IS_WINDOW (self));
   g_assert (message != NULL);
 
   /* Several files failing at once: keep every message. */
-  if (type == GTK_MESSAGE_ERROR &&
-      gtk_info_bar_get_revealed (self->info_bar) &&
-      gtk_info_bar_get_message_type (self->info_bar) == GTK_MESSAGE_ERROR)
+  if (kind == BANNER_ERROR && brief_window_banner_shows_error (self))
     {
-      g_autofree char *joined = g_strconcat (gtk_label_get_text (self->info_label),
+      g_autofree char *joined = g_strconcat (gtk_label_get_text (self->banner_label),
                                              "\n", message, NULL);
 
-      gtk_label_set_text (self->info_label, joined);
+      gtk_label_set_text (self->banner_label, joined);
     }
   else
     {
-      gtk_label_set_text (self->info_label, message);
+      gtk_label_set_text (self->banner_label, message);
     }
 
-  gtk_info_bar_set_message_type (self->info_bar, type);
-  gtk_info_bar_set_revealed (self->info_bar, TRUE);
+  if (kind == BANNER_ERROR)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->banner), "info");
+      gtk_widget_add_css_class (GTK_WIDGET (self->banner), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->banner), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->banner), "info");
+    }
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
 static void
-info_bar_response_cb (BriefWindow *self,
-                      int          response,
-                      GtkInfoBar  *info_bar)
+banner_close_clicked_cb (BriefWindow *self,
+                         GtkButton   *button)
 {
   g_assert (BRIEF_IS_WINDOW (self));
 
-  gtk_info_bar_set_revealed (info_bar, FALSE);
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
 
 static void
@@ -224,7 +246,7 @@ brief_window_import_cb (GObject      *object,
 
       /* Translators: the first %s is a file name, the second the reason */
       message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
-      brief_window_show_message (self, GTK_MESSAGE_ERROR, message);
+      brief_window_show_message (self, BANNER_ERROR, message);
       return;
     }
 
@@ -233,7 +255,7 @@ brief_window_import_cb (GObject      *object,
       g_autofree char *message = NULL;
 
       message = g_strdup_printf (_("“%s” holds no article"), name);
-      brief_window_show_message (self, GTK_MESSAGE_WARNING, message);
+      brief_window_show_message (self, BANNER_ERROR, message);
       return;
     }
 
@@ -382,7 +404,7 @@ brief_window_export_cb (GObject      *object,
 
       /* Translators: the first %s is a file name, the second the reason */
       message = g_strdup_printf (_("Could not export to “%s”: %s"), display, error->message);
-      brief_window_show_message (self, GTK_MESSAGE_ERROR, message);
+      brief_window_show_message (self, BANNER_ERROR, message);
       return;
     }
 
@@ -392,7 +414,7 @@ brief_window_export_cb (GObject      *object,
   name = g_file_get_parse_name (file);
   /* Translators: %s is the full name of the file written */
   message = g_strdup_printf (_("Exported to “%s”"), name);
-  brief_window_show_message (self, GTK_MESSAGE_INFO, message);
+  brief_window_show_message (self, BANNER_INFO, message);
 }
 
 static void
@@ -692,14 +714,15 @@ brief_window_class_init (BriefWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/brief-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, article_view);
-  gtk_widget_class_bind_template_child (widget_class, BriefWindow, info_bar);
-  gtk_widget_class_bind_template_child (widget_class, BriefWindow, info_label);
+  gtk_widget_class_bind_template_child (widget_class, BriefWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, BriefWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, BriefWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, timeline_list);
-  gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, banner_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, timeline_list_event_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, brief_window_open_action);

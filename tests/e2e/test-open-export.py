@@ -100,6 +100,17 @@ def find_all(root, predicate):
     return [n for n in walk(root) if safe(lambda: predicate(n), False)]
 
 
+def supports(node, interface):
+    return interface in (safe(lambda: node.get_interfaces(), []) or [])
+
+
+def action_names(node):
+    if not supports(node, "Action"):
+        return []
+    count = safe(lambda: Atspi.Action.get_n_actions(node), 0) or 0
+    return [safe(lambda: Atspi.Action.get_name(node, i), "?") for i in range(count)]
+
+
 def dump(node, depth=0, max_depth=40, out=None):
     if out is None:
         out = []
@@ -107,11 +118,7 @@ def dump(node, depth=0, max_depth=40, out=None):
     interesting = [s.value_nick for s in states
                    if s in (Atspi.StateType.SHOWING, Atspi.StateType.SENSITIVE,
                             Atspi.StateType.FOCUSED, Atspi.StateType.SELECTED)]
-    actions = []
-    action = safe(lambda: node.get_action_iface())
-    if action is not None:
-        n = safe(lambda: action.get_n_actions(), 0) or 0
-        actions = [safe(lambda: action.get_action_name(i), "?") for i in range(n)]
+    actions = action_names(node)
     out.append("  " * depth + f"[{role_of(node)}] {name_of(node)!r}"
                + (f" actions={actions}" if actions else "")
                + (f" {','.join(interesting)}" if interesting else ""))
@@ -134,8 +141,7 @@ def wait_for(fn, timeout=TIMEOUT, interval=0.2):
 
 
 def text_of(node):
-    text = node.get_text_iface()
-    if text is None:
+    if not supports(node, "Text"):
         return ""
     count = Atspi.Text.get_character_count(node)
     # An end offset of -1 gives an empty string on GTK 4.8.
@@ -144,10 +150,7 @@ def text_of(node):
 
 def press(node):
     """Activates a control the way AT-SPI clients do: its click/activate action."""
-    action = node.get_action_iface()
-    if action is None:
-        raise RuntimeError(f"{role_of(node)} {name_of(node)!r} has no actions")
-    names = [action.get_action_name(i) for i in range(action.get_n_actions())]
+    names = action_names(node)
     for wanted in ("click", "activate", "press", "toggle"):
         if wanted in names:
             return Atspi.Action.do_action(node, names.index(wanted))
@@ -157,8 +160,7 @@ def press(node):
 
 
 def has_action(node):
-    action = safe(lambda: node.get_action_iface())
-    return action is not None and (safe(lambda: action.get_n_actions(), 0) or 0) > 0
+    return len(action_names(node)) > 0
 
 
 def is_showing(node):
@@ -290,7 +292,7 @@ def main():
 
         # 2. The article view shows the article opened from the command line.
         article = wait_for(lambda: find(app, lambda n: name_of(n) == "Article"
-                                        and n.get_text_iface() is not None))
+                                        and supports(n, "Text")))
         text = wait_for(lambda: (lambda t: t if KNOWN_SENTENCE in t else None)(text_of(article))) \
             if article is not None else None
         tap(text is not None,
@@ -351,7 +353,7 @@ def main():
             dialog, save_button = found
 
             def name_entry():
-                for node in find_all(dialog, lambda n: n.get_editable_text_iface() is not None):
+                for node in find_all(dialog, lambda n: supports(n, "EditableText")):
                     if text_of(node).endswith(".md"):
                         return node
                 return None
