@@ -14,6 +14,7 @@ struct _BriefTimelineList
   GListModel *model;
 
   /* Template widgets */
+  GtkBox     *box;
   GtkLabel   *heading_label;
   GtkListBox *list_box;
   GtkStack   *stack;
@@ -294,6 +295,7 @@ brief_timeline_list_class_init (BriefTimelineListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/brief-timeline-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, BriefTimelineList, box);
   gtk_widget_class_bind_template_child (widget_class, BriefTimelineList, heading_label);
   gtk_widget_class_bind_template_child (widget_class, BriefTimelineList, list_box);
   gtk_widget_class_bind_template_child (widget_class, BriefTimelineList, stack);
