@@ -155,6 +155,32 @@ test_events_merge_in_order (void)
     }
 }
 
+static void
+test_set_published (void)
+{
+  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  g_autoptr(GFile) file = write_article ("undated.txt", "Undated\n\nThe gates were fitted in July, after the 1998 flood was recalled.");
+  GListModel *events = brief_briefing_get_events (briefing);
+  g_autoptr(BriefArticle) article = NULL;
+  g_autoptr(BriefEvent) first = NULL;
+  g_autoptr(BriefEvent) second = NULL;
+
+  g_assert_cmpuint (brief_briefing_import_file (briefing, file, NULL, NULL, NULL), ==, 1);
+  article = g_list_model_get_item (brief_briefing_get_articles (briefing), 0);
+  /* Without a publication date "July" has no year and makes no event yet. */
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+
+  brief_briefing_set_published (briefing, article, "2023-09-05");
+  g_assert_cmpstr (brief_article_get_published (article), ==, "2023-09-05");
+  g_assert_cmpstr (brief_analysis_get_dct (brief_briefing_get_analysis (briefing, article)), ==, "2023-09-05");
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
+  first = g_list_model_get_item (events, 0);
+  second = g_list_model_get_item (events, 1);
+  g_assert_cmpstr (brief_event_get_date_text (first), ==, "1998");
+  g_assert_cmpstr (brief_event_get_date_text (second), ==, "July");
+  g_assert_cmpint (brief_event_get_date (second)->year, ==, 2023);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -167,6 +193,7 @@ main (int    argc,
   g_test_add_func ("/briefing/import/async", test_import_async);
   g_test_add_func ("/briefing/import/errors", test_import_errors);
   g_test_add_func ("/briefing/events/order", test_events_merge_in_order);
+  g_test_add_func ("/briefing/published", test_set_published);
 
   return g_test_run ();
 }

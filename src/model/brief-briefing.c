@@ -205,14 +205,46 @@ event_from_mention (BriefArticle       *article,
   return event;
 }
 
+static void
+add_events_of (BriefBriefing *self,
+               BriefArticle  *article,
+               BriefAnalysis *analysis)
+{
+  GPtrArray *timexes = brief_analysis_get_timexes (analysis);
+  GPtrArray *mentions = brief_analysis_get_mentions (analysis);
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const BriefMention *mention = g_ptr_array_index (mentions, i);
+      g_autoptr(BriefEvent) event = NULL;
+
+      g_assert (mention->timex_index < timexes->len);
+      event = event_from_mention (article, g_ptr_array_index (timexes, mention->timex_index), mention);
+      if (event != NULL)
+        g_list_store_insert_sorted (self->events, event, compare_events_cb, NULL);
+    }
+}
+
+static void
+remove_events_of (BriefBriefing *self,
+                  BriefArticle  *article)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(BriefEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i - 1);
+
+      if (brief_event_get_article (event) == article)
+        g_list_store_remove (self->events, i - 1);
+    }
+}
+
 void
 brief_briefing_add_article (BriefBriefing *self,
                             BriefArticle  *article,
                             BriefAnalysis *analysis)
 {
-  GPtrArray *timexes;
-  GPtrArray *mentions;
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean title_was_default;
 
   g_return_if_fail (BRIEF_IS_BRIEFING (self));
@@ -222,23 +254,41 @@ brief_briefing_add_article (BriefBriefing *self,
   title_was_default = self->title == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 0;
   g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
   g_list_store_append (self->articles, article);
-
-  timexes = brief_analysis_get_timexes (analysis);
-  mentions = brief_analysis_get_mentions (analysis);
-  for (guint i = 0; i < mentions->len; i++)
-    {
-      const BriefMention *mention = g_ptr_array_index (mentions, i);
-      BriefEvent *event;
-
-      g_assert (mention->timex_index < timexes->len);
-      event = event_from_mention (article, g_ptr_array_index (timexes, mention->timex_index), mention);
-      if (event != NULL)
-        g_list_store_insert_sorted (self->events, event, compare_events_cb, NULL);
-      g_clear_object (&event);
-    }
+  add_events_of (self, article, analysis);
 
   if (title_was_default)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static BriefDateTagger *
+ensure_tagger (BriefBriefing *self)
+{
+  if (self->tagger == NULL)
+    self->tagger = brief_date_tagger_new ();
+  return self->tagger;
+}
+
+void
+brief_briefing_set_published (BriefBriefing *self,
+                              BriefArticle  *article,
+                              const char    *published)
+{
+  g_autoptr(BriefAnalysis) analysis = NULL;
+
+  g_return_if_fail (BRIEF_IS_BRIEFING (self));
+  g_return_if_fail (BRIEF_IS_ARTICLE (article));
+  g_return_if_fail (g_hash_table_contains (self->analyses, article));
+
+  if (g_strcmp0 (brief_article_get_published (article), published) == 0)
+    return;
+
+  brief_article_set_published (article, published);
+  /* Analysing one article takes about a millisecond: no thread needed. */
+  analysis = brief_analysis_run (ensure_tagger (self), brief_article_get_text (article),
+                                 published, BRIEF_DOCUMENT_NEWS);
+  g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
+  remove_events_of (self, article);
+  add_events_of (self, article, analysis);
 }
 
 typedef struct
@@ -259,14 +309,6 @@ import_data_free (ImportData *data)
   g_clear_pointer (&data->articles, g_ptr_array_unref);
   g_clear_pointer (&data->analyses, g_ptr_array_unref);
   g_free (data);
-}
-
-static BriefDateTagger *
-ensure_tagger (BriefBriefing *self)
-{
-  if (self->tagger == NULL)
-    self->tagger = brief_date_tagger_new ();
-  return self->tagger;
 }
 
 static void

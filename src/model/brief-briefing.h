@@ -25,6 +25,11 @@ GListModel         *brief_briefing_get_events     (BriefBriefing *self);
 void                brief_briefing_add_article    (BriefBriefing *self,
                                                    BriefArticle  *article,
                                                    BriefAnalysis *analysis);
+/* Sets the publication date of @article, resolves its relative dates again
+ * and replaces its events. */
+void                brief_briefing_set_published  (BriefBriefing *self,
+                                                   BriefArticle  *article,
+                                                   const char    *published);
 /* Returns: (transfer none) (nullable): the analysis of @article */
 BriefAnalysis      *brief_briefing_get_analysis   (BriefBriefing *self,
                                                    BriefArticle  *article);
