@@ -144,6 +144,84 @@ def test_export(tmp):
     check("the default title is the article's", markdown.splitlines()[0].startswith("# " + title.split("*")[0][:10]))
 
 
+def test_project(tmp):
+    project = os.path.join(tmp, "flood.briefing")
+    result = run("export", "--title", "Flood briefing", "--to", project, SAMPLE)
+    check("export writes a .briefing project", result.returncode == 0 and os.path.exists(project), result.stderr)
+    with open(project, encoding="utf-8") as f:
+        data = json.load(f)
+    check("the project names its format and version",
+          data.get("format") == "io.github.briefingdesk.Briefing" and data.get("version") == 1)
+    check("the project embeds its articles", len(data["articles"]) == 1 and "Millbrook" in data["articles"][0]["text"])
+    check("the project holds the events", len(data["events"]) >= 5)
+
+    note = os.path.join(tmp, "from-project.md")
+    result = run("export", "--to", note, project)
+    check("a .briefing is accepted as input", result.returncode == 0, result.stderr)
+    with open(note, encoding="utf-8") as f:
+        markdown = f.read()
+    check("the note from the project keeps title and events",
+          markdown.startswith("# Flood briefing") and "**March 2021**" in markdown)
+
+    extracted = run("extract", project)
+    check("extract reads a project", extracted.returncode == 0 and json.loads(extracted.stdout)["timexes"])
+
+    damaged = os.path.join(tmp, "damaged.briefing")
+    with open(project, encoding="utf-8") as f, open(damaged, "w", encoding="utf-8") as out:
+        out.write(f.read()[: len(data["articles"][0]["text"]) // 2])
+    result = run("export", "--to", os.path.join(tmp, "x.md"), damaged)
+    check("a truncated project is bad input with a message", result.returncode == 1 and "damaged" in result.stderr,
+          result.stderr)
+    newer = os.path.join(tmp, "newer.briefing")
+    with open(newer, "w", encoding="utf-8") as out:
+        json.dump(dict(data, version=99), out)
+    result = run("export", "--to", os.path.join(tmp, "x.md"), newer)
+    check("a project from a newer version is refused", result.returncode == 1 and "newer" in result.stderr,
+          result.stderr)
+    with open(newer, encoding="utf-8") as f:
+        check("the refused project is not overwritten", json.load(f)["version"] == 99)
+
+
+def test_killed_while_saving(tmp):
+    """Kill a saving process at random moments: the old or the new file is always intact."""
+    import random
+    import signal
+    import time
+
+    articles = []
+    for i in range(60):
+        path = os.path.join(tmp, f"article-{i}.txt")
+        with open(SAMPLE, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace("Riverside", f"Riverside {i}", 1))
+        articles.append(path)
+
+    target = os.path.join(tmp, "killed.briefing")
+    old = b'{"format": "io.github.briefingdesk.Briefing", "version": 1, "articles": [], "events": []}'
+    full = run("export", "--to", os.path.join(tmp, "reference.briefing"), *articles)
+    with open(os.path.join(tmp, "reference.briefing"), "rb") as f:
+        new = f.read()
+    rng = random.Random(20261128)
+    intact = 0
+    killed = 0
+    for _ in range(100):
+        with open(target, "wb") as f:
+            f.write(old)
+        process = subprocess.Popen([CLI, "export", "--to", target, *articles],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0, 0.12))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            killed += 1
+        process.wait()
+        with open(target, "rb") as f:
+            contents = f.read()
+        intact += contents in (old, new)
+    check(f"killed {killed} of 100 saves: every time the old or the new file was intact",
+          full.returncode == 0 and intact == 100 and killed > 10, f"intact {intact}, killed {killed}")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         test_exit_codes(tmp)
@@ -151,6 +229,8 @@ def main():
         test_extract_sample()
         test_extract_reference()
         test_export(tmp)
+        test_project(tmp)
+        test_killed_while_saving(tmp)
 
     print(f"1..{len(results)}")
     failed = 0

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "brief-briefing.h"
+#include "brief-briefing-file.h"
 #include "brief-cli-commands.h"
 #include "brief-json-writer.h"
 #include "brief-markdown-writer.h"
@@ -73,20 +73,53 @@ parse_kind (const char        *kind,
   return TRUE;
 }
 
-/* Imports every input into @briefing; reports each failure on stderr. */
 static gboolean
-load_inputs (BriefBriefing *briefing,
-             int            argc,
-             char         **argv,
-             const char    *dct)
+is_project (const char *path)
 {
+  return g_str_has_suffix (path, ".briefing");
+}
+
+/* Reads the inputs into a briefing: a .briefing project among them is the
+ * starting point, and articles are added to it.  Reports each failure. */
+static BriefBriefing *
+load_inputs (int          argc,
+             char       **argv,
+             const char  *dct)
+{
+  g_autoptr(BriefBriefing) briefing = NULL;
   gboolean ok = TRUE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!is_project (argv[i]))
+        continue;
+      if (briefing != NULL)
+        {
+          fprintf (stderr, "briefing-cli: %s\n", _("only one .briefing project can be an input"));
+          return NULL;
+        }
+      file = g_file_new_for_commandline_arg (argv[i]);
+      briefing = brief_briefing_load (file, NULL, NULL, &error);
+      if (briefing == NULL)
+        {
+          fprintf (stderr, "briefing-cli: %s: %s\n", argv[i], error->message);
+          return NULL;
+        }
+    }
+
+  if (briefing == NULL)
+    briefing = brief_briefing_new ();
 
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr(GError) error = NULL;
 
+      if (is_project (argv[i]))
+        continue;
       if (brief_briefing_import_file (briefing, file, dct, NULL, &error) == 0)
         {
           fprintf (stderr, "briefing-cli: %s: %s\n", argv[i], error->message);
@@ -94,7 +127,7 @@ load_inputs (BriefBriefing *briefing,
         }
     }
 
-  return ok;
+  return ok ? g_steal_pointer (&briefing) : NULL;
 }
 
 static void
@@ -127,7 +160,7 @@ brief_cli_import (int    argc,
 {
   g_autofree char *format = NULL;
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  g_autoptr(BriefBriefing) briefing = NULL;
   g_autoptr(JsonArray) array = NULL;
   g_autoptr(JsonNode) root = NULL;
   GListModel *articles;
@@ -146,7 +179,7 @@ brief_cli_import (int    argc,
       return BRIEF_CLI_USAGE;
     }
 
-  if (!load_inputs (briefing, argc, argv, NULL))
+  if ((briefing = load_inputs (argc, argv, NULL)) == NULL)
     return BRIEF_CLI_BAD_INPUT;
 
   articles = brief_briefing_get_articles (briefing);
@@ -206,7 +239,7 @@ brief_cli_extract (int    argc,
   g_autofree char *dct = NULL;
   g_autofree char *kind_name = NULL;
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  g_autoptr(BriefBriefing) briefing = NULL;
   g_autoptr(JsonArray) array = json_array_new ();
   BriefDocumentKind kind;
   GListModel *articles;
@@ -242,7 +275,7 @@ brief_cli_extract (int    argc,
    * this version reads every document as news. */
   (void) kind;
 
-  if (!load_inputs (briefing, argc, argv, dct))
+  if ((briefing = load_inputs (argc, argv, dct)) == NULL)
     return BRIEF_CLI_BAD_INPUT;
 
   articles = brief_briefing_get_articles (briefing);
@@ -285,14 +318,33 @@ brief_cli_extract (int    argc,
   return BRIEF_CLI_OK;
 }
 
+
+/* The writer for @output's extension, or NULL when there is none. */
+static GBytes *
+render_output (BriefBriefing *briefing,
+               const char    *output)
+{
+  if (g_str_has_suffix (output, ".md"))
+    {
+      char *markdown = brief_markdown_write (briefing);
+      return g_bytes_new_take (markdown, strlen (markdown));
+    }
+  if (is_project (output))
+    return brief_briefing_serialize (briefing);
+  return NULL;
+}
+
 static gboolean
 write_output (const char  *path,
-              const char  *contents,
+              GBytes      *contents,
               GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  gsize length;
+  const char *data = g_bytes_get_data (contents, &length);
 
-  return g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE,
+  /* Written beside the old file and renamed over it: never half a file. */
+  return g_file_replace_contents (file, data, length, NULL, FALSE,
                                   G_FILE_CREATE_NONE, NULL, NULL, error);
 }
 
@@ -303,9 +355,9 @@ brief_cli_export (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *dct = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *markdown = NULL;
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  g_autoptr(BriefBriefing) briefing = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
     { "to", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The briefing note to write; its extension picks the format"), "OUTPUT" },
@@ -314,9 +366,9 @@ brief_cli_export (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("INPUT… — write a briefing note from articles"));
+  context = g_option_context_new (_("INPUT… — write a briefing note from articles or a .briefing project"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, _("Formats: .md (Markdown)"));
+  g_option_context_set_description (context, _("Formats: .md (Markdown), .briefing (a Briefing project)"));
   if (!parse_options (context, &argc, &argv) || !check_inputs (argc) || !check_dct (dct))
     return BRIEF_CLI_USAGE;
 
@@ -325,20 +377,20 @@ brief_cli_export (int    argc,
       fprintf (stderr, "briefing-cli: %s\n", _("--to OUTPUT is required"));
       return BRIEF_CLI_USAGE;
     }
-  if (!g_str_has_suffix (output, ".md"))
+  if (!g_str_has_suffix (output, ".md") && !is_project (output))
     {
-      fprintf (stderr, _("briefing-cli: cannot tell the format of “%s”; this version writes .md\n"), output);
+      fprintf (stderr, _("briefing-cli: cannot tell the format of “%s”; this version writes .md and .briefing\n"), output);
       return BRIEF_CLI_USAGE;
     }
 
-  if (!load_inputs (briefing, argc, argv, dct))
+  if ((briefing = load_inputs (argc, argv, dct)) == NULL)
     return BRIEF_CLI_BAD_INPUT;
 
   if (title != NULL)
     brief_briefing_set_title (briefing, title);
 
-  markdown = brief_markdown_write (briefing);
-  if (!write_output (output, markdown, &error))
+  contents = render_output (briefing, output);
+  if (!write_output (output, contents, &error))
     {
       fprintf (stderr, "briefing-cli: %s: %s\n", output, error->message);
       return BRIEF_CLI_BAD_INPUT;

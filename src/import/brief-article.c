@@ -328,6 +328,40 @@ brief_article_add_paragraph (BriefArticle       *self,
   g_string_append (self->text, text);
 }
 
+void
+brief_article_set_text (BriefArticle *self,
+                        const char   *text)
+{
+  g_return_if_fail (BRIEF_IS_ARTICLE (self));
+  g_return_if_fail (text != NULL);
+
+  g_string_assign (self->text, text);
+  g_array_set_size (self->paragraphs, 0);
+}
+
+gboolean
+brief_article_add_paragraph_span (BriefArticle       *self,
+                                  BriefParagraphKind  kind,
+                                  gsize               start,
+                                  gsize               length)
+{
+  const char *text;
+
+  g_return_val_if_fail (BRIEF_IS_ARTICLE (self), FALSE);
+
+  text = self->text->str;
+  /* Spans come from files: check them before trusting them. */
+  if (kind > BRIEF_PARAGRAPH_LIST_ITEM
+      || start > self->text->len || length > self->text->len - start
+      || !g_utf8_validate_len (text + start, length, NULL)
+      || (start > 0 && (text[start] & 0xC0) == 0x80)
+      || (start + length < self->text->len && (text[start + length] & 0xC0) == 0x80))
+    return FALSE;
+
+  append_paragraph (self, kind, text + start, length, start);
+  return TRUE;
+}
+
 static gboolean
 is_blank (const char *start,
           const char *end)

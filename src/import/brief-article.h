@@ -54,6 +54,16 @@ void                brief_article_set_source_path   (BriefArticle       *self,
 void                brief_article_add_paragraph     (BriefArticle       *self,
                                                      BriefParagraphKind  kind,
                                                      const char         *text);
+/* Sets the text and clears the paragraphs, to restore a saved article with
+ * brief_article_add_paragraph_span(). */
+void                brief_article_set_text          (BriefArticle       *self,
+                                                     const char         *text);
+/* Marks @length bytes from @start of the text as a paragraph; FALSE when
+ * the span is outside the text or cuts a character. */
+gboolean            brief_article_add_paragraph_span (BriefArticle      *self,
+                                                      BriefParagraphKind kind,
+                                                      gsize              start,
+                                                      gsize              length);
 /* Sets the text verbatim (plain-text files keep their own layout) and derives
  * paragraphs from its blank lines; the first line becomes the title when it
  * reads as a headline. */

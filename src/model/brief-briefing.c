@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "brief-briefing.h"
+#include "brief-briefing-private.h"
 #include "brief-importer.h"
 
 struct _BriefBriefing
@@ -13,10 +13,17 @@ struct _BriefBriefing
   GObject          parent_instance;
 
   char            *title;
+  char            *author;
+  char            *audience;
+  char            *marking;
+  char            *date;
+  char            *notes;
   GListStore      *articles;
   GListStore      *events;
   GHashTable      *analyses;   /* BriefArticle → BriefAnalysis */
   BriefDateTagger *tagger;
+  BriefHistory    *history;
+  gboolean         modified;
 };
 
 G_DEFINE_FINAL_TYPE (BriefBriefing, brief_briefing, G_TYPE_OBJECT)
@@ -24,10 +31,23 @@ G_DEFINE_FINAL_TYPE (BriefBriefing, brief_briefing, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_TITLE,
+  PROP_AUTHOR,
+  PROP_AUDIENCE,
+  PROP_MARKING,
+  PROP_DATE,
+  PROP_NOTES,
+  PROP_MODIFIED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 brief_briefing_dispose (GObject *object)
@@ -38,6 +58,7 @@ brief_briefing_dispose (GObject *object)
   g_clear_object (&self->articles);
   g_clear_pointer (&self->analyses, g_hash_table_unref);
   g_clear_object (&self->tagger);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (brief_briefing_parent_class)->dispose (object);
 }
@@ -48,6 +69,11 @@ brief_briefing_finalize (GObject *object)
   BriefBriefing *self = (BriefBriefing *)object;
 
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->audience, g_free);
+  g_clear_pointer (&self->marking, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->notes, g_free);
 
   G_OBJECT_CLASS (brief_briefing_parent_class)->finalize (object);
 }
@@ -63,11 +89,63 @@ brief_briefing_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_TITLE:
-      g_value_set_string (value, brief_briefing_get_title (self));
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+    case PROP_AUDIENCE:
+      g_value_set_string (value, self->audience);
+      break;
+    case PROP_MARKING:
+      g_value_set_string (value, self->marking);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static char **
+text_field (BriefBriefing *self,
+            guint          prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_TITLE: return &self->title;
+    case PROP_AUTHOR: return &self->author;
+    case PROP_AUDIENCE: return &self->audience;
+    case PROP_MARKING: return &self->marking;
+    case PROP_DATE: return &self->date;
+    case PROP_NOTES: return &self->notes;
+    default: g_assert_not_reached ();
+    }
+}
+
+static void
+set_text_field (BriefBriefing *self,
+                guint          prop_id,
+                const char    *value)
+{
+  char **field = text_field (self, prop_id);
+
+  /* An empty field is an unset one: the file and exports treat them alike. */
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 static void
@@ -82,6 +160,13 @@ brief_briefing_set_property (GObject      *object,
     {
     case PROP_TITLE:
       brief_briefing_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_AUTHOR:
+    case PROP_AUDIENCE:
+    case PROP_MARKING:
+    case PROP_DATE:
+    case PROP_NOTES:
+      set_text_field (self, prop_id, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -106,8 +191,55 @@ brief_briefing_class_init (BriefBriefingClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AUDIENCE] =
+    g_param_spec_string ("audience", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * BriefBriefing:marking:
+   *
+   * The handling marking printed on every page, such as "OFFICIAL — internal".
+   */
+  properties[PROP_MARKING] =
+    g_param_spec_string ("marking", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * BriefBriefing:date:
+   *
+   * The date the briefing is for, as YYYY-MM-DD.
+   */
+  properties[PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * BriefBriefing:notes:
+   *
+   * The analyst's notes, as Markdown.
+   */
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * BriefBriefing:modified:
+   *
+   * Whether the briefing has edits that are not saved.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BriefBriefing::changed:
+   *
+   * Emitted after every edit, undo and redo: the moment to schedule an autosave.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -116,6 +248,7 @@ brief_briefing_init (BriefBriefing *self)
   self->articles = g_list_store_new (BRIEF_TYPE_ARTICLE);
   self->events = g_list_store_new (BRIEF_TYPE_EVENT);
   self->analyses = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->history = brief_history_new ();
 }
 
 BriefBriefing *
@@ -146,13 +279,76 @@ brief_briefing_set_title (BriefBriefing *self,
                           const char    *title)
 {
   g_return_if_fail (BRIEF_IS_BRIEFING (self));
+  set_text_field (self, PROP_TITLE, title);
+}
 
-  if (g_strcmp0 (self->title, title) == 0)
+const char *
+brief_briefing_get_author (BriefBriefing *self)
+{
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
+  return self->author;
+}
+
+const char *
+brief_briefing_get_audience (BriefBriefing *self)
+{
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
+  return self->audience;
+}
+
+const char *
+brief_briefing_get_marking (BriefBriefing *self)
+{
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
+  return self->marking;
+}
+
+const char *
+brief_briefing_get_date (BriefBriefing *self)
+{
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
+  return self->date;
+}
+
+const char *
+brief_briefing_get_notes (BriefBriefing *self)
+{
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
+  return self->notes;
+}
+
+gboolean
+brief_briefing_get_modified (BriefBriefing *self)
+{
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), FALSE);
+  return self->modified;
+}
+
+void
+brief_briefing_set_modified (BriefBriefing *self,
+                             gboolean       modified)
+{
+  g_return_if_fail (BRIEF_IS_BRIEFING (self));
+
+  modified = !!modified;
+  if (self->modified == modified)
     return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
 
-  g_free (self->title);
-  self->title = g_strdup (title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+BriefHistory *
+brief_briefing_get_history (BriefBriefing *self)
+{
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
+  return self->history;
+}
+
+void
+_brief_briefing_changed (BriefBriefing *self)
+{
+  brief_briefing_set_modified (self, TRUE);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 GListModel *
@@ -225,6 +421,25 @@ add_events_of (BriefBriefing *self,
     }
 }
 
+void
+_brief_briefing_insert_event (BriefBriefing *self,
+                              BriefEvent    *event)
+{
+  g_list_store_insert_sorted (self->events, event, compare_events_cb, NULL);
+}
+
+gboolean
+_brief_briefing_take_event (BriefBriefing *self,
+                            BriefEvent    *event)
+{
+  guint position;
+
+  if (!g_list_store_find (self->events, event, &position))
+    return FALSE;
+  g_list_store_remove (self->events, position);
+  return TRUE;
+}
+
 static void
 remove_events_of (BriefBriefing *self,
                   BriefArticle  *article)
@@ -266,6 +481,24 @@ ensure_tagger (BriefBriefing *self)
   if (self->tagger == NULL)
     self->tagger = brief_date_tagger_new ();
   return self->tagger;
+}
+
+BriefDateTagger *
+_brief_briefing_get_tagger (BriefBriefing *self)
+{
+  return ensure_tagger (self);
+}
+
+void
+_brief_briefing_restore_article (BriefBriefing *self,
+                                 BriefArticle  *article)
+{
+  g_autoptr(BriefAnalysis) analysis =
+    brief_analysis_run (ensure_tagger (self), brief_article_get_text (article),
+                        brief_article_get_published (article), BRIEF_DOCUMENT_NEWS);
+
+  g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
+  g_list_store_append (self->articles, article);
 }
 
 void

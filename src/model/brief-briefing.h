@@ -6,6 +6,7 @@
 #include "brief-analysis.h"
 #include "brief-article.h"
 #include "brief-event.h"
+#include "brief-history.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,39 @@ BriefBriefing      *brief_briefing_new            (void);
 const char         *brief_briefing_get_title      (BriefBriefing *self);
 void                brief_briefing_set_title      (BriefBriefing *self,
                                                    const char    *title);
+const char         *brief_briefing_get_author     (BriefBriefing *self);
+const char         *brief_briefing_get_audience   (BriefBriefing *self);
+const char         *brief_briefing_get_marking    (BriefBriefing *self);
+const char         *brief_briefing_get_date       (BriefBriefing *self);
+const char         *brief_briefing_get_notes      (BriefBriefing *self);
+gboolean            brief_briefing_get_modified   (BriefBriefing *self);
+/* Called after saving (FALSE) and by every edit (TRUE). */
+void                brief_briefing_set_modified   (BriefBriefing *self,
+                                                   gboolean       modified);
+/* Returns: (transfer none): the undo history of the edits below */
+BriefHistory       *brief_briefing_get_history    (BriefBriefing *self);
+
+/* Edits a user makes; each is undoable and emits BriefBriefing::changed.
+ * @property is one of "title", "author", "audience", "marking", "date" and
+ * "notes"; typing into one field merges into one undo step. */
+void                brief_briefing_edit_text      (BriefBriefing   *self,
+                                                   const char      *property,
+                                                   const char      *value);
+void                brief_briefing_edit_event_state (BriefBriefing   *self,
+                                                     BriefEvent      *event,
+                                                     BriefEventState  state);
+void                brief_briefing_edit_event_starred (BriefBriefing *self,
+                                                       BriefEvent    *event,
+                                                       gboolean       starred);
+void                brief_briefing_edit_event_title (BriefBriefing   *self,
+                                                     BriefEvent      *event,
+                                                     const char      *title);
+/* Adds an event made by hand (its article may be NULL). */
+void                brief_briefing_add_event      (BriefBriefing   *self,
+                                                   BriefEvent      *event);
+void                brief_briefing_remove_event   (BriefBriefing   *self,
+                                                   BriefEvent      *event);
+
 /* Returns: (transfer none): a GListModel of BriefArticle, in the order added */
 GListModel         *brief_briefing_get_articles   (BriefBriefing *self);
 /* Returns: (transfer none): a GListModel of BriefEvent, in chronological order */

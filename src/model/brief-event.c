@@ -18,13 +18,22 @@ struct _BriefEvent
   guint         end;
   guint         date_start;
   guint         date_end;
+  BriefEventState state;
+  guint         starred : 1;
 };
+
+G_DEFINE_ENUM_TYPE (BriefEventState, brief_event_state,
+                    G_DEFINE_ENUM_VALUE (BRIEF_EVENT_STATE_SUGGESTED, "suggested"),
+                    G_DEFINE_ENUM_VALUE (BRIEF_EVENT_STATE_ACCEPTED, "accepted"),
+                    G_DEFINE_ENUM_VALUE (BRIEF_EVENT_STATE_HIDDEN, "hidden"))
 
 G_DEFINE_FINAL_TYPE (BriefEvent, brief_event, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
   PROP_TITLE,
+  PROP_STATE,
+  PROP_STARRED,
   N_PROPS
 };
 
@@ -65,6 +74,12 @@ brief_event_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_STARRED:
+      g_value_set_boolean (value, self->starred);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -82,6 +97,12 @@ brief_event_set_property (GObject      *object,
     {
     case PROP_TITLE:
       brief_event_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_STATE:
+      brief_event_set_state (self, g_value_get_enum (value));
+      break;
+    case PROP_STARRED:
+      brief_event_set_starred (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -101,6 +122,26 @@ brief_event_class_init (BriefEventClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BriefEvent:state:
+   *
+   * Whether the event is only suggested, accepted into the briefing or hidden.
+   */
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       BRIEF_TYPE_EVENT_STATE,
+                       BRIEF_EVENT_STATE_SUGGESTED,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BriefEvent:starred:
+   *
+   * Whether the user marked the event as important.
+   */
+  properties[PROP_STARRED] =
+    g_param_spec_boolean ("starred", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -241,6 +282,48 @@ brief_event_get_date_end (BriefEvent *self)
 {
   g_return_val_if_fail (BRIEF_IS_EVENT (self), 0);
   return self->date_end;
+}
+
+BriefEventState
+brief_event_get_state (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), BRIEF_EVENT_STATE_SUGGESTED);
+  return self->state;
+}
+
+void
+brief_event_set_state (BriefEvent      *self,
+                       BriefEventState  state)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+  g_return_if_fail (state <= BRIEF_EVENT_STATE_HIDDEN);
+
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+gboolean
+brief_event_get_starred (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), FALSE);
+  return self->starred;
+}
+
+void
+brief_event_set_starred (BriefEvent *self,
+                         gboolean    starred)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+
+  starred = !!starred;
+  if (self->starred == (guint) starred)
+    return;
+
+  self->starred = starred;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARRED]);
 }
 
 int

@@ -8,6 +8,17 @@
 
 G_BEGIN_DECLS
 
+/* What the user decided about an extracted event. */
+typedef enum
+{
+  BRIEF_EVENT_STATE_SUGGESTED,
+  BRIEF_EVENT_STATE_ACCEPTED,
+  BRIEF_EVENT_STATE_HIDDEN,
+} BriefEventState;
+
+#define BRIEF_TYPE_EVENT_STATE (brief_event_state_get_type ())
+GType               brief_event_state_get_type   (void) G_GNUC_CONST;
+
 #define BRIEF_TYPE_EVENT (brief_event_get_type ())
 
 G_DECLARE_FINAL_TYPE (BriefEvent, brief_event, BRIEF, EVENT, GObject)
@@ -39,6 +50,12 @@ void                brief_event_set_date_span    (BriefEvent      *self,
                                                   guint            end);
 guint               brief_event_get_date_start   (BriefEvent      *self);
 guint               brief_event_get_date_end     (BriefEvent      *self);
+BriefEventState     brief_event_get_state        (BriefEvent      *self);
+void                brief_event_set_state        (BriefEvent      *self,
+                                                  BriefEventState  state);
+gboolean            brief_event_get_starred      (BriefEvent      *self);
+void                brief_event_set_starred      (BriefEvent      *self,
+                                                  gboolean         starred);
 int                 brief_event_compare          (BriefEvent      *a,
                                                   BriefEvent      *b);
 
