@@ -27,6 +27,12 @@ GQuark              brief_import_error_quark      (void);
 GPtrArray          *brief_import_bytes            (GBytes              *bytes,
                                                    const char          *filename,
                                                    GError             **error);
+/* Reads pasted or dropped text: plain text, or HTML markup when it starts
+ * like a page; @title_hint (nullable) titles an article without a headline.
+ * Returns: (transfer full) (element-type BriefArticle): one article */
+GPtrArray          *brief_import_text             (const char          *text,
+                                                   const char          *title_hint,
+                                                   GError             **error);
 GPtrArray          *brief_import_file             (GFile               *file,
                                                    GCancellable        *cancellable,
                                                    GError             **error);
