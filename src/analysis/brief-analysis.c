@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "brief-analysis.h"
@@ -21,6 +22,7 @@ struct _BriefAnalysis
   GArray            *sentence_offsets;  /* gsize pairs: code point start, end */
   GPtrArray         *timexes;    /* BriefTimex */
   GPtrArray         *mentions;   /* BriefMention */
+  GPtrArray         *derived;    /* BriefMention */
 };
 
 G_DEFINE_FINAL_TYPE (BriefAnalysis, brief_analysis, G_TYPE_OBJECT)
@@ -39,6 +41,8 @@ brief_mention_copy (const BriefMention *mention)
   *copy = *mention;
   copy->title = g_strdup (mention->title);
   copy->sentence = g_strdup (mention->sentence);
+  copy->offset = g_strdup (mention->offset);
+  copy->value = g_strdup (mention->value);
 
   return copy;
 }
@@ -51,6 +55,8 @@ brief_mention_free (BriefMention *mention)
 
   g_free (mention->title);
   g_free (mention->sentence);
+  g_free (mention->offset);
+  g_free (mention->value);
   g_free (mention);
 }
 
@@ -498,6 +504,7 @@ brief_analysis_finalize (GObject *object)
   g_clear_pointer (&self->sentence_offsets, g_array_unref);
   g_clear_pointer (&self->timexes, g_ptr_array_unref);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
+  g_clear_pointer (&self->derived, g_ptr_array_unref);
 
   G_OBJECT_CLASS (brief_analysis_parent_class)->finalize (object);
 }
@@ -517,6 +524,7 @@ brief_analysis_init (BriefAnalysis *self)
   self->sentence_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->timexes = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_timex_free);
   self->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_mention_free);
+  self->derived = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_mention_free);
 }
 
 /* The sentence holding @byte, by bisection; G_MAXUINT when none does. */
@@ -611,12 +619,209 @@ build_mentions (BriefAnalysis *self)
         }
 
       mention = g_new0 (BriefMention, 1);
+      mention->derived_from = -1;
       mention->timex_index = i;
       mention->sentence = g_strndup (self->text + s_start, s_end - s_start);
       mention->start = cp_start;
       mention->end = cp_end;
       mention->title = make_title (self->text, s_start, s_end, timex, siblings);
       g_ptr_array_add (self->mentions, mention);
+    }
+}
+
+
+/* ------------------------------------------------------------------------ */
+/* Derived dates                                                             */
+
+/* "2019-04" → 2019-04-01 with month precision (1 day, 2 month, 3 year). */
+static int
+parse_calendar (const char *value,
+                GDate      *date)
+{
+  int y = 0, mo = 1, d = 1;
+  int n = sscanf (value, "%4d-%2d-%2d", &y, &mo, &d);
+
+  if (n < 1 || y < 1000 || strlen (value) < 4 || !g_ascii_isdigit (value[3])
+      || (n >= 2 && (strlen (value) < 7 || !g_ascii_isdigit (value[6]))))
+    return 0;
+  if (n == 1)
+    mo = d = 1;
+  if (!g_date_valid_dmy (d, mo, y))
+    return 0;
+  g_date_set_dmy (date, d, mo, y);
+  return n == 3 ? 1 : n == 2 ? 2 : 3;
+}
+
+/* The date @sign * @duration ("P2M", "P3Y", "P10D", "P2W") from @anchor,
+ * at the coarser precision of the two. */
+static char *
+shift_value (const char *anchor,
+             const char *duration,
+             int         sign)
+{
+  GDate date;
+  int precision = parse_calendar (anchor, &date);
+  char *end = NULL;
+  gint64 n;
+  int unit_precision;
+
+  if (precision == 0 || duration == NULL || duration[0] != 'P' || !g_ascii_isdigit (duration[1]))
+    return NULL;
+  n = g_ascii_strtoll (duration + 1, &end, 10);
+  if (n <= 0 || n > 1000 || end == NULL || end[1] != '\0')
+    return NULL;
+
+  switch (*end)
+    {
+    case 'D':
+      sign > 0 ? g_date_add_days (&date, n) : g_date_subtract_days (&date, n);
+      unit_precision = 1;
+      break;
+    case 'W':
+      sign > 0 ? g_date_add_days (&date, 7 * n) : g_date_subtract_days (&date, 7 * n);
+      unit_precision = 1;
+      break;
+    case 'M':
+      sign > 0 ? g_date_add_months (&date, n) : g_date_subtract_months (&date, n);
+      unit_precision = 2;
+      break;
+    case 'Y':
+      sign > 0 ? g_date_add_years (&date, n) : g_date_subtract_years (&date, n);
+      unit_precision = 3;
+      break;
+    default:
+      return NULL;
+    }
+
+  switch (MAX (precision, unit_precision))
+    {
+    case 1:
+      return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date),
+                              g_date_get_month (&date), g_date_get_day (&date));
+    case 2:
+      return g_strdup_printf ("%04d-%02d", g_date_get_year (&date), g_date_get_month (&date));
+    default:
+      return g_strdup_printf ("%04d", g_date_get_year (&date));
+    }
+}
+
+/* The word right after @byte ("after", "before"), or 0 when none; *@next
+ * is set to the byte after it. */
+static int
+relation_after (const char *text,
+                gsize       byte,
+                gsize      *next)
+{
+  const char *p = text + byte;
+
+  while (*p == ' ')
+    p++;
+  if (strncmp (p, "after ", 6) == 0)
+    {
+      *next = p + 6 - text;
+      return 1;
+    }
+  if (strncmp (p, "before ", 7) == 0)
+    {
+      *next = p + 7 - text;
+      return -1;
+    }
+  return 0;
+}
+
+/* A title for the event in [@start, @end): its first clause, at most
+ * MAX_TITLE_WORDS words, capitalised, without final punctuation. */
+static char *
+event_title (const char *text,
+             gsize       start,
+             gsize       end)
+{
+  g_autoptr(GArray) words = split_words (text, start, end);
+  g_autoptr(GString) title = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len && i < MAX_TITLE_WORDS; i++)
+    {
+      const Word *w = &g_array_index (words, Word, i);
+      gsize len = w->end - w->start;
+
+      if (i > 0)
+        g_string_append_c (title, ' ');
+      g_string_append_len (title, text + w->start, len);
+      if (w->break_after)
+        break;
+    }
+
+  while (title->len > 0 && strchr (".,;:!?", title->str[title->len - 1]) != NULL)
+    g_string_truncate (title, title->len - 1);
+  if (title->len == 0)
+    return NULL;
+  if (g_ascii_islower (title->str[0]))
+    title->str[0] = g_ascii_toupper (title->str[0]);
+
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
+/* "They met in April 2019, two months after the talks collapsed": the
+ * collapse is dated April 2019 minus two months. */
+static void
+build_derived (BriefAnalysis *self)
+{
+  for (guint i = 0; i < self->timexes->len; i++)
+    {
+      const BriefTimex *duration = g_ptr_array_index (self->timexes, i);
+      const BriefSpan *span;
+      BriefMention *mention;
+      g_autofree char *value = NULL;
+      char *title;
+      gsize event_start = 0;
+      int sign, anchor = -1;
+      guint s;
+
+      if (duration->type != BRIEF_TIMEX_DURATION
+          || (sign = relation_after (self->text, duration->byte_end, &event_start)) == 0)
+        continue;
+      s = find_sentence (self->sentences, duration->byte_start);
+      if (s == G_MAXUINT)
+        continue;
+      span = &g_array_index (self->sentences, BriefSpan, s);
+
+      /* The nearest calendar date before it in the sentence. */
+      for (guint j = i; j-- > 0;)
+        {
+          const BriefTimex *t = g_ptr_array_index (self->timexes, j);
+
+          if (t->byte_start < span->byte_start)
+            break;
+          if (brief_timex_is_calendar (t))
+            {
+              anchor = j;
+              break;
+            }
+        }
+      if (anchor < 0)
+        continue;
+
+      /* "after" X: X is before the anchor. */
+      value = shift_value (((BriefTimex *) g_ptr_array_index (self->timexes, anchor))->value,
+                           duration->value, -sign);
+      title = event_title (self->text, event_start, MAX (span->byte_end, event_start));
+      if (value == NULL || title == NULL)
+        {
+          g_free (title);
+          continue;
+        }
+
+      mention = g_new0 (BriefMention, 1);
+      mention->timex_index = i;
+      mention->derived_from = anchor;
+      mention->offset = g_strdup_printf ("%s%s", sign > 0 ? "-" : "+", duration->value);
+      mention->value = g_steal_pointer (&value);
+      mention->title = title;
+      mention->sentence = g_strndup (self->text + span->byte_start,
+                                     span->byte_end - span->byte_start);
+      mention->start = g_array_index (self->sentence_offsets, gsize, 2 * s);
+      mention->end = g_array_index (self->sentence_offsets, gsize, 2 * s + 1);
+      g_ptr_array_add (self->derived, mention);
     }
 }
 
@@ -657,6 +862,7 @@ brief_analysis_run (BriefDateTagger   *tagger,
   g_ptr_array_extend_and_steal (self->timexes, g_steal_pointer (&timexes));
 
   build_mentions (self);
+  build_derived (self);
 
   return self;
 }
@@ -707,4 +913,12 @@ brief_analysis_get_mentions (BriefAnalysis *self)
   g_return_val_if_fail (BRIEF_IS_ANALYSIS (self), NULL);
 
   return self->mentions;
+}
+
+GPtrArray *
+brief_analysis_get_derived (BriefAnalysis *self)
+{
+  g_return_val_if_fail (BRIEF_IS_ANALYSIS (self), NULL);
+
+  return self->derived;
 }

@@ -21,6 +21,14 @@ typedef struct
   char   *sentence;
   gsize   start;        /* code points of the sentence */
   gsize   end;
+  /* Derived dates only (brief_analysis_get_derived()), else -1 and NULL:
+   * "in April 2019, two months after the talks collapsed" dates the
+   * collapse 2019-02: derived_from is the index of "April 2019", timex_index
+   * that of "two months", offset "-P2M" (the event is before the anchor),
+   * value "2019-02" and the title names the anchored event. */
+  int     derived_from;
+  char   *offset;
+  char   *value;
 } BriefMention;
 
 BriefMention       *brief_mention_copy           (const BriefMention *mention);
@@ -48,5 +56,9 @@ GArray             *brief_analysis_get_sentences (BriefAnalysis     *self);
 GPtrArray          *brief_analysis_get_timexes   (BriefAnalysis     *self);
 /* Returns: (transfer none) (element-type BriefMention) */
 GPtrArray          *brief_analysis_get_mentions  (BriefAnalysis     *self);
+/* Events dated by an offset from a date of their sentence ("two months
+ * after X"), in text order.
+ * Returns: (transfer none) (element-type BriefMention) */
+GPtrArray          *brief_analysis_get_derived   (BriefAnalysis     *self);
 
 G_END_DECLS

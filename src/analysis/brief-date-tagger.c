@@ -13,20 +13,23 @@
 
 /* How the tagger works
  *
- * brief_date_tagger_new() reads the word lists and the date patterns from
- * the analysis GResource (data/analysis/en/) into one lexicon, a hash table
- * from lower-cased word to what the word can be (month, weekday, modifier,
- * date context word, count noun, future marker), and an array of compiled
- * patterns.  Nothing changes after that, so one tagger can serve any number
- * of threads.
+ * brief_date_tagger_new() reads the word lists and the patterns from the
+ * analysis GResource (data/analysis/en/) into one lexicon, a hash table from
+ * lower-cased word to what the word can be (month, weekday, number, unit,
+ * relative word, date context word, tense marker...), and an array of
+ * compiled patterns, each with the TIMEX3 type and the rule that builds its
+ * value (see date-patterns.txt).  Nothing changes after that, so one tagger
+ * can serve any number of threads.
  *
  * brief_date_tagger_find() splits the text into tokens (runs of letters and
  * digits, single punctuation marks), looking every word up once, and then
  * walks the tokens once from left to right.  At each token it tries the
- * patterns that can start there, keeps the longest match, checks the
- * context of the ambiguous ones (a lone "May", a bare year), normalises the
- * value against the document creation time and the tense of the sentence,
- * and jumps past the match. */
+ * patterns that can start there (a modifier prefix such as "early" or "more
+ * than" first), keeps the longest match, checks the context of the
+ * ambiguous ones (a lone "May", a bare year), builds the value against the
+ * anchor (the document creation time in news, the last date mentioned in
+ * narratives and for "the following day") and the tense of the clause, and
+ * jumps past the match. */
 
 typedef enum
 {
@@ -39,14 +42,82 @@ typedef enum
   LEX_FUTURE         = 1 << 6,
   LEX_YEAR_CONTEXT   = 1 << 7,  /* before a year only ("for 1990") */
   LEX_DETERMINER     = 1 << 8,  /* before a year and a noun ("his 1996 campaign") */
+  LEX_NUMBER         = 1 << 9,
+  LEX_ORDINAL        = 1 << 10,
+  LEX_UNIT           = 1 << 11,
+  LEX_PLURAL         = 1 << 12,
+  LEX_REL            = 1 << 13,
+  LEX_REF            = 1 << 14, /* counted from the last date mentioned */
+  LEX_OFFSET         = 1 << 15,
+  LEX_SEASON_STRICT  = 1 << 16,
+  LEX_ZONE           = 1 << 17,
+  LEX_PAST           = 1 << 18,
+  LEX_DUR_CONTEXT    = 1 << 19,
+  LEX_AMPM           = 1 << 20,
+  LEX_STARTER        = 1 << 21, /* a literal that can start a pattern */
+  LEX_TENS           = 1 << 22,
 } LexFlags;
+
+typedef enum
+{
+  UNIT_NONE,
+  UNIT_MIN,
+  UNIT_HOUR,
+  UNIT_DAY,
+  UNIT_WEEKEND,
+  UNIT_WEEK,
+  UNIT_FORTNIGHT,
+  UNIT_MONTH,
+  UNIT_QUARTER,
+  UNIT_HALF,
+  UNIT_YEAR,
+  UNIT_DECADE,
+  UNIT_CENTURY,
+  UNIT_MILLENNIUM,
+  N_UNITS
+} Unit;
+
+/* Codes in units.txt and letters in durations, by Unit. */
+static const struct
+{
+  const char *code;
+  const char *letter;
+  int         count;
+  gboolean    clock;
+} unit_info[N_UNITS] = {
+  { "", "", 0, FALSE },
+  { "MIN", "M", 1, TRUE },
+  { "H", "H", 1, TRUE },
+  { "D", "D", 1, FALSE },
+  { "WE", "WE", 1, FALSE },
+  { "W", "W", 1, FALSE },
+  { "W2", "W", 2, FALSE },
+  { "M", "M", 1, FALSE },
+  { "Q", "Q", 1, FALSE },
+  { "HY", "", 1, FALSE },
+  { "Y", "Y", 1, FALSE },
+  { "DE", "DE", 1, FALSE },
+  { "CE", "CE", 1, FALSE },
+  { "ML", "ML", 1, FALSE },
+};
+
+static const char * const season_codes[] = { "", "SP", "SU", "FA", "WI" };
+static const char * const pod_codes[] = { "", "MO", "AF", "EV", "NI" };
 
 typedef struct
 {
-  guint8      month;    /* 1-12, 0 when not a month */
-  guint8      weekday;  /* 1-7 (Monday = 1), 0 when not a weekday */
-  guint16     flags;    /* LexFlags */
-  const char *mod;      /* TIMEX3 mod when a modifier ("START"), interned */
+  guint32     flags;      /* LexFlags */
+  guint8      month;      /* 1-12, 0 when not a month */
+  guint8      weekday;    /* 1-7 (Monday = 1) */
+  guint8      unit;       /* Unit */
+  guint8      ordinal;
+  guint8      season;     /* index into season_codes */
+  guint8      pod;        /* index into pod_codes */
+  gint8       rel;        /* with LEX_REL */
+  gint8       offset;     /* with LEX_OFFSET */
+  gint16      number;     /* with LEX_NUMBER; -1 for a vague one */
+  gint16      holiday;    /* month * 100 + day */
+  guint64     starts[2];  /* bit p: the word can start pattern p */
 } LexEntry;
 
 typedef enum
@@ -56,10 +127,23 @@ typedef enum
   CLASS_DAY     = 1 << 2,
   CLASS_YEAR    = 1 << 3,
   CLASS_DECADE  = 1 << 4,
-  CLASS_MOD     = 1 << 5,
-  CLASS_MM      = 1 << 6,
-  CLASS_DD      = 1 << 7,
-  CLASS_DASH    = 1 << 8,
+  CLASS_MM      = 1 << 5,
+  CLASS_DD      = 1 << 6,
+  CLASS_DASH    = 1 << 7,
+  CLASS_NUM     = 1 << 8,
+  CLASS_ORD     = 1 << 9,
+  CLASS_UNIT    = 1 << 10,
+  CLASS_UNIT1   = 1 << 11,
+  CLASS_UNITS   = 1 << 12,
+  CLASS_REL     = 1 << 13,
+  CLASS_SEASON  = 1 << 14,
+  CLASS_POD     = 1 << 15,
+  CLASS_OFFSET  = 1 << 16,
+  CLASS_HOUR    = 1 << 17,
+  CLASS_MIN     = 1 << 18,
+  CLASS_AMPM    = 1 << 19,
+  CLASS_ZONE    = 1 << 20,
+  CLASS_HOLIDAY = 1 << 21,
 } TokenClass;
 
 static const struct
@@ -72,35 +156,83 @@ static const struct
   { "DAY", CLASS_DAY },
   { "YEAR", CLASS_YEAR },
   { "DECADE", CLASS_DECADE },
-  { "MOD", CLASS_MOD },
   { "MM", CLASS_MM },
   { "DD", CLASS_DD },
   { "DASH", CLASS_DASH },
+  { "NUM", CLASS_NUM },
+  { "ORD", CLASS_ORD },
+  { "UNIT", CLASS_UNIT },
+  { "UNIT1", CLASS_UNIT1 },
+  { "UNITS", CLASS_UNITS },
+  { "REL", CLASS_REL },
+  { "SEASON", CLASS_SEASON },
+  { "POD", CLASS_POD },
+  { "OFFSET", CLASS_OFFSET },
+  { "HOUR", CLASS_HOUR },
+  { "MIN", CLASS_MIN },
+  { "AMPM", CLASS_AMPM },
+  { "ZONE", CLASS_ZONE },
+  { "HOLIDAY", CLASS_HOLIDAY },
 };
 
-typedef struct
-{
-  guint     cls;       /* a TokenClass, or 0 for a literal */
-  char     *literal;   /* lower-cased */
-  gboolean  optional;
-  gboolean  glued;
-} Element;
+#define MAX_ALTERNATIVES 6
 
 typedef struct
 {
-  char    *name;
-  GArray  *elements;   /* Element */
-  guint    first;      /* classes that can start a match, for a quick test */
-  gboolean first_literal;
+  guint           cls;       /* a TokenClass, or 0 for a literal */
+  const LexEntry *words[MAX_ALTERNATIVES];  /* literal words, NULL-ended */
+  gunichar        punct;     /* a literal punctuation mark, or 0 */
+  gboolean        optional;
+  gboolean        glued;
+} Element;
+
+typedef enum
+{
+  RULE_DATE,
+  RULE_NUMERIC,
+  RULE_QUARTER,
+  RULE_REL,
+  RULE_OFFSET,
+  RULE_DUR,
+  RULE_SET,
+  RULE_DAY,
+  RULE_TIME,
+  RULE_LITERAL,
+} Rule;
+
+#define TYPE_PREFIX 100
+
+typedef struct
+{
+  char     *name;
+  GArray   *elements;      /* Element */
+  guint     first;         /* classes that can start a match, for a quick test */
+  const LexEntry *first_words[12];  /* words that can start it, NULL-ended */
+  gunichar  first_punct;   /* punctuation that can start it */
+  int       type;          /* BriefTimexType or TYPE_PREFIX */
+  gboolean  after_prefix;  /* only after a modifier prefix */
+  Rule      rule;
+  int       param;         /* rel:N, day:N, time:HH:MM (minutes) */
+  gboolean  has_param;
+  int       pod;           /* day:N:CODE */
+  char     *literal;       /* =VALUE */
+  guint     index;         /* line order, for ties */
 } Pattern;
 
 struct _BriefDateTagger
 {
   GObject     parent_instance;
 
-  GHashTable *lexicon;   /* folded word → LexEntry */
-  GPtrArray  *patterns;  /* Pattern */
+  GHashTable *lexicon;        /* folded word → LexEntry */
+  GPtrArray  *patterns;       /* Pattern */
+  guint       first_classes;  /* classes that can start any pattern */
+  gunichar    first_punct[4]; /* punctuation that can start one */
+  guint64     class_starts[32][2];  /* by class bit: patterns it can start */
+  guint64     punct_starts[2];
+  guint64     prefixes[2];            /* the PREFIX patterns */
 };
+
+#define MAX_PATTERNS 128
 
 G_DEFINE_FINAL_TYPE (BriefDateTagger, brief_date_tagger, G_TYPE_OBJECT)
 
@@ -112,7 +244,7 @@ typedef enum
   TOKEN_WORD,     /* letters */
   TOKEN_NUMBER,   /* digits */
   TOKEN_ORDINAL,  /* 5th, 21st */
-  TOKEN_DECADE,   /* 1990s */
+  TOKEN_DECADE,   /* 1990s, 90s */
   TOKEN_MIXED,    /* any other run of letters and digits */
   TOKEN_PUNCT,    /* one other character */
 } TokenKind;
@@ -123,17 +255,26 @@ typedef struct
   gsize           byte_end;
   gsize           start;       /* code points */
   gsize           end;
-  const char     *fold;        /* lower-cased text, in the chunk */
+  const char     *fold;        /* lower-cased text when in the lexicon, else "" */
   const LexEntry *lex;         /* NULL when not in the lexicon */
-  TokenKind       kind;
   guint           classes;
   guint           number;      /* value of NUMBER, ORDINAL, DECADE */
-  guint           n_digits;
   guint           sentence;
   gunichar        ch;          /* the character of a PUNCT */
+  guint8          kind;        /* TokenKind */
+  guint8          n_digits;
+  gint8           tense;       /* nearest tense marker: 1 future, -1 past */
   guint           spaced : 1;  /* blank before the token */
   guint           upper : 1;   /* starts with a capital */
+  guint           all_upper : 1;
 } Token;
+
+typedef struct
+{
+  GDate  date;
+  Unit   precision;   /* UNIT_DAY, UNIT_MONTH, UNIT_YEAR...; NONE when invalid */
+  guint  sentence;
+} Anchor;
 
 /* Everything one call of find() needs; the tagger itself is left alone. */
 typedef struct
@@ -141,16 +282,52 @@ typedef struct
   const BriefDateTagger *tagger;
   const char            *text;
   GArray                *tokens;      /* Token */
-  GStringChunk          *chunk;
-  GArray                *future;      /* gboolean per sentence */
   BriefDocumentKind      kind;
   GDate                  dct;         /* invalid when unknown */
   int                    anchor_year; /* narrative: last year mentioned */
+  Anchor                 ref;         /* the last date mentioned */
   guint                  last_year_token;  /* token after the last bare year */
+  guint                  last_end;    /* token after the last timex */
   GPtrArray             *result;
 } Finder;
 
 #define TOK(f, i) (&g_array_index ((f)->tokens, Token, (i)))
+
+static guint
+classify_word (const Token *t)
+{
+  const LexEntry *lex = t->lex;
+  guint classes = 0;
+
+  if (lex == NULL)
+    return 0;
+  if (t->upper && lex->month)
+    classes |= CLASS_MONTH;
+  if (t->upper && lex->weekday)
+    classes |= CLASS_WEEKDAY;
+  if (t->upper && lex->holiday)
+    classes |= CLASS_HOLIDAY;
+  if (t->all_upper && (lex->flags & LEX_ZONE))
+    classes |= CLASS_ZONE;
+  if (lex->flags & LEX_NUMBER)
+    classes |= CLASS_NUM;
+  if (lex->flags & LEX_ORDINAL)
+    classes |= CLASS_ORD;
+  if (lex->unit)
+    classes |= CLASS_UNIT | ((lex->flags & LEX_PLURAL) ? CLASS_UNITS : CLASS_UNIT1);
+  if (lex->flags & LEX_REL)
+    classes |= CLASS_REL;
+  if (lex->season)
+    classes |= CLASS_SEASON;
+  if (lex->pod)
+    classes |= CLASS_POD;
+  if (lex->flags & LEX_OFFSET)
+    classes |= CLASS_OFFSET;
+  if (lex->flags & LEX_AMPM)
+    classes |= CLASS_AMPM;
+
+  return classes;
+}
 
 static guint
 classify (const Token *t)
@@ -160,13 +337,7 @@ classify (const Token *t)
   switch (t->kind)
     {
     case TOKEN_WORD:
-      if (t->lex == NULL || !t->upper)
-        break;
-      if (t->lex->month)
-        classes |= CLASS_MONTH;
-      if (t->lex->weekday)
-        classes |= CLASS_WEEKDAY;
-      break;
+      return classify_word (t);
 
     case TOKEN_NUMBER:
       if (t->n_digits <= 2 && t->number >= 1 && t->number <= 31)
@@ -177,11 +348,18 @@ classify (const Token *t)
         classes |= CLASS_DD;
       if (t->n_digits == 4 && t->number >= 1000 && t->number <= 2999)
         classes |= CLASS_YEAR;
+      if (t->n_digits <= 4)
+        classes |= CLASS_NUM;
+      if (t->n_digits <= 2 && t->number <= 24)
+        classes |= CLASS_HOUR;
+      if (t->n_digits == 2 && t->number <= 59)
+        classes |= CLASS_MIN;
       break;
 
     case TOKEN_ORDINAL:
       if (t->number >= 1 && t->number <= 31)
         classes |= CLASS_DAY;
+      classes |= CLASS_ORD;
       break;
 
     case TOKEN_DECADE:
@@ -198,11 +376,40 @@ classify (const Token *t)
       break;
     }
 
-  /* Modifiers are lower-case as often as not ("in early July"). */
-  if (t->kind == TOKEN_WORD && t->lex != NULL && t->lex->mod != NULL)
-    classes |= CLASS_MOD;
-
   return classes;
+}
+
+static const LexEntry *
+lookup (const BriefDateTagger  *tagger,
+        const char             *s,
+        gsize                   len,
+        const char            **key)
+{
+  char buf[64];
+  gpointer orig_key = NULL, value = NULL;
+
+  if (len >= sizeof buf)
+    return NULL;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = s[i];
+
+      if (c >= 0x80)
+        {
+          g_autofree char *fold = _brief_word_fold (s, len);
+
+          if (g_hash_table_lookup_extended (tagger->lexicon, fold, &orig_key, &value))
+            *key = orig_key;
+          return value;
+        }
+      buf[i] = g_ascii_tolower (c);
+    }
+  buf[len] = '\0';
+
+  if (g_hash_table_lookup_extended (tagger->lexicon, buf, &orig_key, &value))
+    *key = orig_key;
+  return value;
 }
 
 static void
@@ -212,41 +419,60 @@ finish_alnum_token (Finder *f,
   const char *s = f->text + t->byte_start;
   gsize len = t->byte_end - t->byte_start;
   gsize digits = 0;
-  g_autofree char *fold = NULL;
 
   while (digits < len && g_ascii_isdigit (s[digits]))
     digits++;
 
-  fold = _brief_word_fold (s, len);
-  t->fold = g_string_chunk_insert_const (f->chunk, fold);
-
+  t->fold = "";
   if (digits == 0)
     {
       gboolean letters_only = TRUE;
+      gboolean all_upper = TRUE;
 
-      for (const char *p = fold; *p != '\0'; p = g_utf8_next_char (p))
-        if (!g_unichar_isalpha (g_utf8_get_char (p)))
-          letters_only = FALSE;
+      for (gsize i = 0; i < len; i++)
+        {
+          guchar c = s[i];
+
+          if (c < 0x80)
+            {
+              if (!g_ascii_isalpha (c))
+                letters_only = FALSE;
+              if (!g_ascii_isupper (c))
+                all_upper = FALSE;
+            }
+        }
 
       t->kind = letters_only ? TOKEN_WORD : TOKEN_MIXED;
-      t->lex = g_hash_table_lookup (f->tagger->lexicon, fold);
-      t->upper = g_unichar_isupper (g_utf8_get_char (s));
+      t->lex = lookup (f->tagger, s, len, &t->fold);
+      if ((guchar) s[0] < 0x80)
+        t->upper = g_ascii_isupper (s[0]);
+      else
+        t->upper = g_unichar_isupper (g_utf8_get_char (s));
+      t->all_upper = all_upper && t->upper;
     }
   else
     {
-      const char *suffix = fold + digits;
+      const char *suffix = s + digits;
+      gsize n_suffix = len - digits;
 
-      t->n_digits = digits;
-      t->number = digits <= 9 ? (guint) strtoul (fold, NULL, 10) : G_MAXUINT;
+      t->n_digits = MIN (digits, 255);
+      t->number = digits <= 9 ? (guint) strtoul (s, NULL, 10) : G_MAXUINT;
 
-      if (*suffix == '\0')
+      if (n_suffix == 0)
         t->kind = TOKEN_NUMBER;
-      else if (digits <= 2
-               && (strcmp (suffix, "st") == 0 || strcmp (suffix, "nd") == 0
-                   || strcmp (suffix, "rd") == 0 || strcmp (suffix, "th") == 0))
+      else if (digits <= 2 && n_suffix == 2
+               && (g_ascii_strncasecmp (suffix, "st", 2) == 0
+                   || g_ascii_strncasecmp (suffix, "nd", 2) == 0
+                   || g_ascii_strncasecmp (suffix, "rd", 2) == 0
+                   || g_ascii_strncasecmp (suffix, "th", 2) == 0))
         t->kind = TOKEN_ORDINAL;
-      else if (digits == 4 && strcmp (suffix, "s") == 0 && t->number % 10 == 0)
-        t->kind = TOKEN_DECADE;
+      else if ((digits == 4 || digits == 2) && n_suffix == 1
+               && (suffix[0] == 's' || suffix[0] == 'S') && t->number % 10 == 0)
+        {
+          t->kind = TOKEN_DECADE;
+          if (digits == 2)
+            t->number += t->number >= 10 ? 1900 : 2000;
+        }
       else
         t->kind = TOKEN_MIXED;
     }
@@ -271,7 +497,8 @@ is_number_suffix (const char *s,
  * ordinals and decades ("5th", "1990s"). */
 static void
 add_alnum_run (Finder *f,
-               Token  *run)
+               Token  *run,
+               gboolean ascii)
 {
   const char *s = f->text + run->byte_start;
   const char *end = f->text + run->byte_end;
@@ -288,7 +515,7 @@ add_alnum_run (Finder *f,
 
       while (q < end && (g_ascii_isdigit (*q) != 0) == digit)
         {
-          q = g_utf8_next_char (q);
+          q = ascii ? q + 1 : g_utf8_next_char (q);
           n_chars++;
         }
 
@@ -300,7 +527,7 @@ add_alnum_run (Finder *f,
 
           while (r < end && !g_ascii_isdigit (*r))
             {
-              r = g_utf8_next_char (r);
+              r = ascii ? r + 1 : g_utf8_next_char (r);
               n_suffix++;
             }
           if (r == end && is_number_suffix (q, r - q))
@@ -324,6 +551,64 @@ add_alnum_run (Finder *f,
     }
 }
 
+static gboolean
+is_past_marker (Finder      *f,
+                const Token *t)
+{
+  const char *s;
+  gsize len;
+
+  if (t->lex != NULL)
+    return (t->lex->flags & LEX_PAST) != 0;
+  if (t->kind != TOKEN_WORD || t->upper)
+    return FALSE;
+
+  /* "closed", "visited" */
+  s = f->text + t->byte_start;
+  len = t->byte_end - t->byte_start;
+  return len > 4 && s[len - 2] == 'e' && s[len - 1] == 'd';
+}
+
+/* The tense of each token: that of the nearest tense marker in its sentence
+ * (the one before on a tie). */
+static void
+compute_tense (Finder *f)
+{
+  guint n = f->tokens->len;
+  g_autofree int *before = g_new (int, n + 1);
+  int last = 0;
+  guint last_at = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Token *t = TOK (f, i);
+
+      if (i > 0 && t->sentence != TOK (f, i - 1)->sentence)
+        last = 0;
+      if (t->lex != NULL && (t->lex->flags & LEX_FUTURE))
+        last = 1, last_at = i;
+      else if (is_past_marker (f, t))
+        last = -1, last_at = i;
+      before[i] = last != 0 ? (int) (i - last_at) : -1;
+      t->tense = last;
+    }
+
+  last = 0;
+  for (guint i = n; i-- > 0;)
+    {
+      Token *t = TOK (f, i);
+
+      if (i + 1 < n && t->sentence != TOK (f, i + 1)->sentence)
+        last = 0;
+      if (t->lex != NULL && (t->lex->flags & LEX_FUTURE))
+        last = 1, last_at = i;
+      else if (is_past_marker (f, t))
+        last = -1, last_at = i;
+      if (last != 0 && (before[i] < 0 || (int) (last_at - i) < before[i]))
+        t->tense = last;
+    }
+}
+
 static void
 tokenize (Finder *f,
           GArray *sentences)
@@ -332,19 +617,24 @@ tokenize (Finder *f,
   gsize cp = 0;
   gboolean spaced = TRUE;
   guint sentence = 0;
+  gsize sentence_end = sentences != NULL && sentences->len > 0
+                       ? g_array_index (sentences, BriefSpan, 0).byte_end : G_MAXSIZE;
   gboolean in_alnum = FALSE;
+  gboolean ascii_run = TRUE;
   Token cur = { 0, };
 
   while (TRUE)
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar b = *p;
+      gunichar c = b < 0x80 ? b : g_utf8_get_char (p);
       gsize byte = p - f->text;
+      gboolean alnum = b < 0x80 ? g_ascii_isalnum (b) : g_unichar_isalnum (c);
 
-      if (in_alnum && (c == 0 || !g_unichar_isalnum (c)))
+      if (in_alnum && !alnum)
         {
           cur.byte_end = byte;
           cur.end = cp;
-          add_alnum_run (f, &cur);
+          add_alnum_run (f, &cur, ascii_run);
           in_alnum = FALSE;
           spaced = FALSE;
         }
@@ -352,15 +642,14 @@ tokenize (Finder *f,
       if (c == 0)
         break;
 
-      while (sentences != NULL && sentence < sentences->len
-             && byte >= g_array_index (sentences, BriefSpan, sentence).byte_end)
-        sentence++;
-
-      if (g_unichar_isspace (c))
+      while (byte >= sentence_end)
         {
-          spaced = TRUE;
+          sentence++;
+          sentence_end = sentence < sentences->len
+                         ? g_array_index (sentences, BriefSpan, sentence).byte_end : G_MAXSIZE;
         }
-      else if (g_unichar_isalnum (c))
+
+      if (alnum)
         {
           if (!in_alnum)
             {
@@ -370,21 +659,26 @@ tokenize (Finder *f,
               cur.spaced = spaced;
               cur.sentence = sentence;
               in_alnum = TRUE;
+              ascii_run = TRUE;
             }
+          if (b >= 0x80)
+            ascii_run = FALSE;
+        }
+      else if (b < 0x80 ? g_ascii_isspace (b) : g_unichar_isspace (c))
+        {
+          spaced = TRUE;
         }
       else
         {
           Token t = { 0, };
-          char buf[8] = { 0, };
 
-          g_unichar_to_utf8 (c, buf);
           t.byte_start = byte;
-          t.byte_end = byte + strlen (buf);
+          t.byte_end = byte + (b < 0x80 ? 1 : g_utf8_next_char (p) - p);
           t.start = cp;
           t.end = cp + 1;
           t.kind = TOKEN_PUNCT;
           t.ch = c;
-          t.fold = g_string_chunk_insert_const (f->chunk, buf);
+          t.fold = "";
           t.spaced = spaced;
           t.sentence = sentence;
           t.classes = classify (&t);
@@ -392,20 +686,11 @@ tokenize (Finder *f,
           spaced = FALSE;
         }
 
-      p = g_utf8_next_char (p);
+      p = b < 0x80 ? p + 1 : g_utf8_next_char (p);
       cp++;
     }
 
-  /* Sentence tense: a future marker anywhere in the sentence. */
-  for (guint i = 0; i < f->tokens->len; i++)
-    {
-      const Token *t = TOK (f, i);
-
-      if (t->sentence >= f->future->len)
-        g_array_set_size (f->future, t->sentence + 1);
-      if (t->lex != NULL && (t->lex->flags & LEX_FUTURE))
-        g_array_index (f->future, gboolean, t->sentence) = TRUE;
-    }
+  compute_tense (f);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -420,11 +705,31 @@ typedef struct
   int         day;
   int         decade;    /* 199 for the 1990s */
   int         weekday;
+  int         number;    /* NUM: -1 vague; has_number */
+  int         ordinal;
+  int         rel;       /* REL: with has_rel */
+  int         offset;    /* OFFSET */
+  int         season;
+  int         pod;
+  int         hour;
+  int         minute;
+  int         holiday;
+  Unit        unit;
+  char        ampm;      /* 'a', 'p' or 0 */
   const char *mod;
   guint       month_token;
   guint       weekday_token;
+  guint       unit_token;
+  guint       offset_token;
+  guint       rel_token;
+  guint       decade_token;
   gboolean    has_day;
   gboolean    has_month_name;
+  gboolean    has_number;
+  gboolean    has_rel;
+  gboolean    plural;
+  gboolean    rel_ref;
+  gboolean    offset_ref;
 } Match;
 
 static gboolean
@@ -433,6 +738,103 @@ token_is (Finder     *f,
           const char *fold)
 {
   return i < f->tokens->len && strcmp (TOK (f, i)->fold, fold) == 0;
+}
+
+static gboolean
+glued_punct (Finder   *f,
+             guint     i,
+             gunichar  ch)
+{
+  return i < f->tokens->len && TOK (f, i)->ch == ch && !TOK (f, i)->spaced;
+}
+
+/* A number word, with "twenty-four", "twenty four", "a few", "a couple of". */
+static guint
+match_number (Finder *f,
+              guint   i,
+              Match  *m)
+{
+  const Token *t = TOK (f, i);
+  guint n = f->tokens->len;
+  guint taken = 1;
+
+  m->has_number = TRUE;
+  if (t->kind != TOKEN_WORD)
+    {
+      m->number = t->number;
+      return 1;
+    }
+
+  m->number = t->lex->number;
+  if ((t->lex->flags & LEX_TENS) && i + 1 < n)
+    {
+      guint j = i + 1;
+
+      if ((TOK (f, j)->classes & CLASS_DASH) && !TOK (f, j)->spaced && j + 1 < n
+          && !TOK (f, j + 1)->spaced)
+        j++;
+      if (TOK (f, j)->kind == TOKEN_WORD && TOK (f, j)->lex != NULL
+          && (TOK (f, j)->lex->flags & LEX_NUMBER)
+          && TOK (f, j)->lex->number >= 1 && TOK (f, j)->lex->number <= 9
+          && strcmp (TOK (f, j)->fold, "a") != 0 && strcmp (TOK (f, j)->fold, "an") != 0)
+        {
+          m->number += TOK (f, j)->lex->number;
+          taken = j + 1 - i;
+        }
+    }
+  else if ((token_is (f, i, "a") || token_is (f, i, "an")) && i + 1 < n
+           && TOK (f, i + 1)->lex != NULL && (TOK (f, i + 1)->lex->flags & LEX_NUMBER)
+           && TOK (f, i + 1)->kind == TOKEN_WORD
+           && (TOK (f, i + 1)->lex->number < 0 || TOK (f, i + 1)->lex->number >= 12))
+    {
+      /* "a few", "a couple of", "a dozen" */
+      m->number = TOK (f, i + 1)->lex->number;
+      taken = 2;
+      if (token_is (f, i + 2, "of"))
+        taken = 3;
+    }
+  else if (token_is (f, i, "couple") && token_is (f, i + 1, "of"))
+    {
+      taken = 2;
+    }
+
+  return taken;
+}
+
+/* "a.m.", "am", "p.m." */
+static guint
+match_ampm (Finder *f,
+            guint   i,
+            Match  *m)
+{
+  const Token *t = TOK (f, i);
+
+  if (strcmp (t->fold, "am") == 0 || strcmp (t->fold, "pm") == 0)
+    {
+      m->ampm = t->fold[0];
+      return 1;
+    }
+  if ((strcmp (t->fold, "a") == 0 || strcmp (t->fold, "p") == 0)
+      && glued_punct (f, i + 1, '.') && token_is (f, i + 2, "m") && !TOK (f, i + 2)->spaced)
+    {
+      m->ampm = t->fold[0];
+      return glued_punct (f, i + 3, '.') ? 4 : 3;
+    }
+  return 0;
+}
+
+static gboolean
+literal_matches (const Element *e,
+                 const Token   *t)
+{
+  if (e->punct != 0)
+    return t->ch == e->punct;
+  if (t->lex == NULL)
+    return FALSE;
+  for (guint k = 0; k < MAX_ALTERNATIVES && e->words[k] != NULL; k++)
+    if (e->words[k] == t->lex)
+      return TRUE;
+  return FALSE;
 }
 
 /* Matches one element at token @i; returns the number of tokens taken, 0 on
@@ -457,7 +859,18 @@ match_element (Finder        *f,
     return 0;
 
   if (e->cls == 0)
-    return strcmp (t->fold, e->literal) == 0 ? 1 : 0;
+    {
+      if (!literal_matches (e, t))
+        return 0;
+      /* "the quarter", "half": literal units still count as units. */
+      if (t->lex != NULL && t->lex->unit != UNIT_NONE)
+        {
+          m->unit = t->lex->unit;
+          m->plural = (t->lex->flags & LEX_PLURAL) != 0;
+          m->unit_token = i;
+        }
+      return 1;
+    }
 
   if ((t->classes & e->cls) == 0)
     return 0;
@@ -469,16 +882,14 @@ match_element (Finder        *f,
       m->month_token = i;
       m->has_month_name = TRUE;
       /* "Jan." takes its period. */
-      if ((t->lex->flags & LEX_MONTH_ABBR) && i + 1 < n
-          && TOK (f, i + 1)->ch == '.' && !TOK (f, i + 1)->spaced)
+      if ((t->lex->flags & LEX_MONTH_ABBR) && glued_punct (f, i + 1, '.'))
         return 2;
       return 1;
 
     case CLASS_WEEKDAY:
       m->weekday = t->lex->weekday;
       m->weekday_token = i;
-      if ((t->lex->flags & LEX_WEEKDAY_ABBR) && i + 1 < n
-          && TOK (f, i + 1)->ch == '.' && !TOK (f, i + 1)->spaced)
+      if ((t->lex->flags & LEX_WEEKDAY_ABBR) && glued_punct (f, i + 1, '.'))
         return 2;
       return 1;
 
@@ -498,16 +909,65 @@ match_element (Finder        *f,
 
     case CLASS_DECADE:
       m->decade = t->number / 10;
+      m->decade_token = i;
       return 1;
 
-    case CLASS_MOD:
-      m->mod = t->lex->mod;
-      /* "mid-July" */
-      if (i + 2 < n && (TOK (f, i + 1)->classes & CLASS_DASH)
-          && !TOK (f, i + 1)->spaced && !TOK (f, i + 2)->spaced)
-        return 2;
+    case CLASS_NUM:
+      return match_number (f, i, m);
+
+    case CLASS_ORD:
+      m->ordinal = t->kind == TOKEN_WORD ? t->lex->ordinal : (int) t->number;
       return 1;
 
+    case CLASS_UNIT:
+    case CLASS_UNIT1:
+    case CLASS_UNITS:
+      m->unit = t->lex->unit;
+      m->plural = (t->lex->flags & LEX_PLURAL) != 0;
+      m->unit_token = i;
+      return 1;
+
+    case CLASS_REL:
+      m->rel = t->lex->rel;
+      m->has_rel = TRUE;
+      m->rel_ref = (t->lex->flags & LEX_REF) != 0;
+      m->rel_token = i;
+      return 1;
+
+    case CLASS_SEASON:
+      m->season = t->lex->season;
+      return 1;
+
+    case CLASS_POD:
+      m->pod = t->lex->pod;
+      return 1;
+
+    case CLASS_OFFSET:
+      m->offset = t->lex->offset;
+      m->offset_ref = (t->lex->flags & LEX_REF) != 0;
+      m->offset_token = i;
+      return 1;
+
+    case CLASS_HOUR:
+      m->hour = t->number;
+      return 1;
+
+    case CLASS_MIN:
+      m->minute = t->number;
+      return 1;
+
+    case CLASS_AMPM:
+      return match_ampm (f, i, m);
+
+    case CLASS_HOLIDAY:
+      m->holiday = t->lex->holiday;
+      m->month = t->lex->holiday / 100;
+      m->day = t->lex->holiday % 100;
+      m->has_day = TRUE;
+      m->month_token = i;
+      return 1;
+
+    case CLASS_ZONE:
     case CLASS_DASH:
     default:
       return 1;
@@ -605,8 +1065,9 @@ glued_after (Finder *f,
   next = TOK (f, end);
   if (next->ch == '%' || is_numeric (next))
     return TRUE;
-  /* "2019abc", but "2023-09-05T10:30" is a date and a time. */
-  if ((next->kind == TOKEN_WORD || next->kind == TOKEN_MIXED) && strcmp (next->fold, "t") != 0)
+  /* "2019abc", but "2023-09-05T10:30" is a date and a time, "10am" a time. */
+  if ((next->kind == TOKEN_WORD || next->kind == TOKEN_MIXED) && strcmp (next->fold, "t") != 0
+      && !(next->classes & CLASS_AMPM))
     return TRUE;
 
   return is_number_joiner (next) && end + 1 < f->tokens->len
@@ -719,7 +1180,7 @@ bare_year_in_context (Finder     *f,
    * 1994, 1995 and 1997". */
   if (f->last_year_token != 0 && prev == f->last_year_token
       && (token_is (f, prev, "and") || token_is (f, prev, "to")
-          || token_is (f, prev, "or") || token_is (f, prev, ",")
+          || token_is (f, prev, "or") || TOK (f, prev)->ch == ','
           || (TOK (f, prev)->classes & CLASS_DASH)))
     return TRUE;
 
@@ -783,20 +1244,35 @@ range_second_year (Finder *f,
   return t->n_digits == 4 ? t->number : first_year / 100 * 100 + t->number;
 }
 
+
 /* ------------------------------------------------------------------------ */
 /* Values                                                                    */
 
 static gboolean
-sentence_is_future (Finder *f,
-                    guint   token)
+is_future (Finder *f,
+           guint   token)
 {
-  guint s = TOK (f, token)->sentence;
+  return TOK (f, token)->tense > 0;
+}
 
-  return s < f->future->len && g_array_index (f->future, gboolean, s);
+/* The date that relative expressions count from: the last date mentioned
+ * when @use_ref (or in narratives), else the document creation time. */
+static const GDate *
+anchor_date (Finder   *f,
+             gboolean  use_ref,
+             Unit     *precision)
+{
+  if ((use_ref || f->kind == BRIEF_DOCUMENT_NARRATIVE) && f->ref.precision != UNIT_NONE)
+    {
+      *precision = f->ref.precision;
+      return &f->ref.date;
+    }
+  *precision = UNIT_DAY;
+  return g_date_valid (&f->dct) ? &f->dct : NULL;
 }
 
 /* The year of an underspecified month (and day): in news the latest one not
- * after the DCT, or the next one not before it when the sentence speaks of
+ * after the DCT, or the next one not before it when the clause speaks of
  * the future; in narratives the year last mentioned. */
 static int
 resolve_year (Finder *f,
@@ -818,16 +1294,16 @@ resolve_year (Finder *f,
   dct_month = g_date_get_month (&f->dct);
   dct_day = g_date_get_day (&f->dct);
 
-  future = sentence_is_future (f, token);
+  future = is_future (f, token);
   {
     guint prev = prev_in_sentence (f, token);
 
     /* "this September": the one of the document's year. */
-    if (prev != G_MAXUINT && token_is (f, prev, "this"))
+    if (prev != G_MAXUINT && (token_is (f, prev, "this") || token_is (f, prev, "current")))
       return dct_year;
-    if (prev != G_MAXUINT && token_is (f, prev, "next"))
+    if (prev != G_MAXUINT && (has_flag (f, prev, LEX_REL) && TOK (f, prev)->lex->rel > 0))
       future = TRUE;
-    else if (prev != G_MAXUINT && token_is (f, prev, "last"))
+    else if (prev != G_MAXUINT && (has_flag (f, prev, LEX_REL) && TOK (f, prev)->lex->rel < 0))
       future = FALSE;
   }
 
@@ -844,6 +1320,13 @@ resolve_year (Finder *f,
 }
 
 static char *
+format_day (const GDate *date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
+static char *
 weekday_value (Finder *f,
                int     weekday,
                guint   token)
@@ -852,35 +1335,37 @@ weekday_value (Finder *f,
   int delta;
   gboolean future;
   guint prev = prev_in_sentence (f, token);
+  Unit precision;
+  const GDate *anchor = anchor_date (f, FALSE, &precision);
 
-  if (!g_date_valid (&f->dct))
+  if (anchor == NULL || precision != UNIT_DAY)
     return g_strdup_printf ("XXXX-WXX-%d", weekday);
 
-  future = sentence_is_future (f, token);
-  if (prev != G_MAXUINT && token_is (f, prev, "next"))
-    future = TRUE;
-  else if (prev != G_MAXUINT && token_is (f, prev, "last"))
-    future = FALSE;
+  future = is_future (f, token);
+  if (prev != G_MAXUINT && has_flag (f, prev, LEX_REL))
+    future = TOK (f, prev)->lex->rel > 0;
 
-  date = f->dct;
+  date = *anchor;
   delta = weekday - (int) g_date_get_weekday (&date);
   if (future)
     {
       if (delta < 0)
         delta += 7;
+      if (delta == 0 && prev != G_MAXUINT && has_flag (f, prev, LEX_REL))
+        delta = 7;
       g_date_add_days (&date, delta);
     }
   else
     {
       if (delta > 0)
         delta -= 7;
+      if (delta == 0 && prev != G_MAXUINT && has_flag (f, prev, LEX_REL)
+          && TOK (f, prev)->lex->rel < 0)
+        delta = -7;
       g_date_subtract_days (&date, -delta);
     }
 
-  return g_strdup_printf ("%04d-%02d-%02d",
-                          g_date_get_year (&date),
-                          g_date_get_month (&date),
-                          g_date_get_day (&date));
+  return format_day (&date);
 }
 
 static gboolean
@@ -892,13 +1377,35 @@ valid_day (int year,
   return g_date_valid_dmy (day, month, year > 0 ? year : 2000);
 }
 
-/* Builds the TIMEX3 value of @m, or NULL when the match is no date. */
 static char *
-match_value (Finder      *f,
-             const Match *m)
+with_pod (char *value,
+          int   pod)
+{
+  char *full;
+
+  if (pod == 0)
+    return value;
+  full = g_strdup_printf ("%sT%s", value, pod_codes[pod]);
+  g_free (value);
+  return full;
+}
+
+/* RULE_DATE: the TIMEX3 value of a calendar match, or NULL when the match
+ * is no date. */
+static char *
+date_value (Finder      *f,
+            const Match *m)
 {
   if (m->decade > 0)
     return g_strdup_printf ("%03d", m->decade);
+
+  if (m->ordinal > 0 && m->unit == UNIT_CENTURY && m->month == 0)
+    {
+      /* "the 20th century" */
+      if (m->ordinal > 30)
+        return NULL;
+      return g_strdup_printf ("%02d", m->ordinal - 1);
+    }
 
   if (m->month > 0 && m->has_day)
     {
@@ -920,20 +1427,426 @@ match_value (Finder      *f,
       return g_strdup_printf ("%04d-%02d", year, m->month);
     }
 
+  if (m->season > 0)
+    {
+      static const int season_month[] = { 0, 4, 7, 10, 1 };
+      int year = m->year > 0 ? m->year : resolve_year (f, season_month[m->season], 0, m->first);
+
+      if (year == 0)
+        return g_strdup_printf ("XXXX-%s", season_codes[m->season]);
+      return g_strdup_printf ("%04d-%s", year, season_codes[m->season]);
+    }
+
   if (m->year > 0)
     return g_strdup_printf ("%04d", m->year);
 
   if (m->weekday > 0)
-    return weekday_value (f, m->weekday, m->weekday_token);
+    return with_pod (weekday_value (f, m->weekday, m->weekday_token), m->pod);
 
   return NULL;
+}
+
+/* RULE_NUMERIC: 4/25/2019 (month first) or 25/4/2019 (day first when the
+ * first number cannot be a month). */
+static char *
+numeric_value (Finder      *f,
+               const Match *m)
+{
+  int a = TOK (f, m->first)->number;
+  int b = TOK (f, m->first + 2)->number;
+  int month = a, day = b;
+
+  if (a > 12)
+    month = b, day = a;
+  if (month > 12 || !valid_day (m->year, month, day))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", m->year, month, day);
+}
+
+/* RULE_QUARTER: "the third quarter", "the first half of 2019". */
+static char *
+quarter_value (Finder      *f,
+               const Match *m)
+{
+  int n = m->ordinal;
+  int year = m->year;
+  gboolean half = m->unit == UNIT_HALF;
+
+  if (!(m->unit == UNIT_QUARTER || half) || n < 1 || n > (half ? 2 : 4))
+    return NULL;
+
+  if (year == 0)
+    year = resolve_year (f, half ? 6 * n - 5 : 3 * n - 2, 0, m->first);
+  if (year == 0)
+    return g_strdup_printf ("XXXX-%s%d", half ? "H" : "Q", n);
+  return g_strdup_printf ("%04d-%s%d", year, half ? "H" : "Q", n);
+}
+
+static void
+iso_week (const GDate *date,
+          int         *year,
+          int         *week)
+{
+  GDate thursday = *date;
+  int wd = g_date_get_weekday (date);
+
+  if (wd < 4)
+    g_date_add_days (&thursday, 4 - wd);
+  else if (wd > 4)
+    g_date_subtract_days (&thursday, wd - 4);
+  *year = g_date_get_year (&thursday);
+  *week = g_date_get_iso8601_week_of_year (date);
+}
+
+static void
+shift_date (GDate *date,
+            Unit   unit,
+            int    n)
+{
+  switch (unit)
+    {
+    case UNIT_DAY:
+      n >= 0 ? g_date_add_days (date, n) : g_date_subtract_days (date, -n);
+      break;
+    case UNIT_WEEK:
+    case UNIT_WEEKEND:
+    case UNIT_FORTNIGHT:
+      n *= unit == UNIT_FORTNIGHT ? 14 : 7;
+      n >= 0 ? g_date_add_days (date, n) : g_date_subtract_days (date, -n);
+      break;
+    case UNIT_MONTH:
+    case UNIT_QUARTER:
+    case UNIT_HALF:
+      n *= unit == UNIT_MONTH ? 1 : unit == UNIT_QUARTER ? 3 : 6;
+      n >= 0 ? g_date_add_months (date, n) : g_date_subtract_months (date, -n);
+      break;
+    case UNIT_YEAR:
+    case UNIT_DECADE:
+    case UNIT_CENTURY:
+    case UNIT_MILLENNIUM:
+      n *= unit == UNIT_YEAR ? 1 : unit == UNIT_DECADE ? 10 : unit == UNIT_CENTURY ? 100 : 1000;
+      if (g_date_get_year (date) + n < 1 || g_date_get_year (date) + n > 9999)
+        return;
+      n >= 0 ? g_date_add_years (date, n) : g_date_subtract_years (date, -n);
+      break;
+    default:
+      break;
+    }
+}
+
+/* @date as a TIMEX3 value at the precision of @unit. */
+static char *
+format_at (const GDate *date,
+           Unit         unit)
+{
+  int y = g_date_get_year (date);
+  int mo = g_date_get_month (date);
+  int week_year, week;
+
+  switch (unit)
+    {
+    case UNIT_MIN:
+    case UNIT_HOUR:
+    case UNIT_DAY:
+      return format_day (date);
+    case UNIT_WEEK:
+    case UNIT_FORTNIGHT:
+      iso_week (date, &week_year, &week);
+      return g_strdup_printf ("%04d-W%02d", week_year, week);
+    case UNIT_WEEKEND:
+      iso_week (date, &week_year, &week);
+      return g_strdup_printf ("%04d-W%02d-WE", week_year, week);
+    case UNIT_MONTH:
+      return g_strdup_printf ("%04d-%02d", y, mo);
+    case UNIT_QUARTER:
+      return g_strdup_printf ("%04d-Q%d", y, (mo - 1) / 3 + 1);
+    case UNIT_HALF:
+      return g_strdup_printf ("%04d-H%d", y, (mo - 1) / 6 + 1);
+    case UNIT_YEAR:
+      return g_strdup_printf ("%04d", y);
+    case UNIT_DECADE:
+      return g_strdup_printf ("%03d", y / 10);
+    case UNIT_CENTURY:
+      return g_strdup_printf ("%02d", y / 100);
+    case UNIT_MILLENNIUM:
+      return g_strdup_printf ("%d", y / 1000);
+    case UNIT_NONE:
+    case N_UNITS:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+ref_for_direction (int dir)
+{
+  return dir < 0 ? "PAST_REF" : dir > 0 ? "FUTURE_REF" : "PRESENT_REF";
+}
+
+/* RULE_REL: "last year", "this week", "next summer", "the following day". */
+static char *
+rel_value (Finder        *f,
+           const Pattern *p,
+           const Match   *m)
+{
+  int dir = p->has_param ? p->param : m->rel;
+  Unit precision;
+  const GDate *anchor = anchor_date (f, m->rel_ref, &precision);
+  GDate date;
+  int year;
+
+  if (anchor == NULL)
+    return g_strdup (ref_for_direction (dir));
+
+  date = *anchor;
+  if (m->season > 0)
+    {
+      int now = (g_date_get_month (&date) % 12) / 3;   /* 0 winter, 1 spring... */
+      int target = m->season % 4;                        /* WI = 4 → 0 */
+
+      year = g_date_get_year (&date);
+      if (dir < 0 && target >= now)
+        year--;
+      else if (dir > 0 && target <= now)
+        year++;
+      return g_strdup_printf ("%04d-%s", year, season_codes[m->season]);
+    }
+
+  if (m->unit == UNIT_NONE || unit_info[m->unit].clock)
+    return NULL;
+
+  shift_date (&date, m->unit, dir);
+  return format_at (&date, MAX (m->unit, precision));
+}
+
+/* RULE_OFFSET: "two weeks ago", "a year earlier", "years ago". */
+static char *
+offset_value (Finder      *f,
+              const Match *m)
+{
+  Unit precision;
+  const GDate *anchor = anchor_date (f, m->offset_ref, &precision);
+  int n = m->has_number ? m->number : (m->plural ? -1 : 1);
+  GDate date;
+  Unit unit = m->unit;
+
+  if (n < 0 || anchor == NULL || unit_info[unit].clock)
+    return g_strdup (ref_for_direction (m->offset));
+
+  unit = MAX (unit, precision);
+
+  date = *anchor;
+  shift_date (&date, m->unit, n * m->offset);
+  return format_at (&date, unit);
+}
+
+/* RULE_DUR: "two months" P2M, "five hours" PT5H, "years" PXY. */
+static char *
+duration_value (const Match *m)
+{
+  int n = m->has_number ? m->number : (m->plural ? -1 : 1);
+  const char *letter = unit_info[m->unit].letter;
+  const char *t = unit_info[m->unit].clock ? "T" : "";
+
+  if (m->unit == UNIT_NONE || m->unit == UNIT_HALF || (m->has_number && n == 0))
+    return NULL;
+  if (m->unit == UNIT_WEEKEND)
+    return n < 0 ? g_strdup ("PXWE") : g_strdup_printf ("P%dWE", n);
+  if (n < 0)
+    return g_strdup_printf ("P%sX%s", t, letter);
+  return g_strdup_printf ("P%s%d%s", t, n * unit_info[m->unit].count, letter);
+}
+
+static char *
+clock_value (Finder        *f,
+             const Pattern *p,
+             const Match   *m)
+{
+  int hour = m->hour, minute = m->minute;
+  g_autofree char *day = NULL;
+
+  if (p->has_param)
+    hour = p->param / 60, minute = p->param % 60;
+
+  if (m->ampm != 0)
+    {
+      if (hour < 1 || hour > 12)
+        return NULL;
+      if (m->ampm == 'p' && hour < 12)
+        hour += 12;
+      else if (m->ampm == 'a' && hour == 12)
+        hour = 0;
+    }
+  if (hour > 24 || minute > 59)
+    return NULL;
+
+  /* The day of a date just before in the sentence ("Friday at 3 p.m."),
+   * else the document's. */
+  if (f->ref.precision == UNIT_DAY && m->first > 0
+      && f->ref.sentence == TOK (f, m->first)->sentence)
+    day = format_day (&f->ref.date);
+  else if (g_date_valid (&f->dct))
+    day = format_day (&f->dct);
+  else
+    day = g_strdup ("XXXX-XX-XX");
+
+  return g_strdup_printf ("%sT%02d:%02d", day, hour, minute);
+}
+
+static char *
+day_value (Finder        *f,
+           const Pattern *p,
+           const Match   *m)
+{
+  GDate date;
+  char *value;
+
+  if (!g_date_valid (&f->dct))
+    value = g_strdup (p->param == 0 ? "PRESENT_REF" : "XXXX-XX-XX");
+  else
+    {
+      date = f->dct;
+      shift_date (&date, UNIT_DAY, p->param);
+      value = format_day (&date);
+    }
+
+  return with_pod (value, m->pod != 0 ? m->pod : p->pod);
+}
+
+typedef struct
+{
+  int         type;
+  char       *value;
+  const char *freq;
+  const char *quant;
+  char        freq_buf[16];
+} Value;
+
+/* RULE_SET: "every week", "each Monday", "twice a year". */
+static char *
+set_value (Finder      *f,
+           const Match *m,
+           Value       *v)
+{
+  const Token *first = TOK (f, m->first);
+  int n = m->has_number && m->number > 0 ? m->number : 1;
+
+  if (strcmp (first->fold, "every") == 0)
+    v->quant = "EVERY";
+  else if (strcmp (first->fold, "each") == 0)
+    v->quant = "EACH";
+
+  if (strcmp (first->fold, "once") == 0 || strcmp (first->fold, "twice") == 0
+      || (m->end > m->first + 2 && token_is (f, m->unit_token - 2, "times")))
+    {
+      int times = strcmp (first->fold, "once") == 0 ? 1 : strcmp (first->fold, "twice") == 0 ? 2 : n;
+
+      g_snprintf (v->freq_buf, sizeof v->freq_buf, "%dX", times);
+      v->freq = v->freq_buf;
+      n = 1;
+    }
+  else if (!m->has_number)
+    n = 1;
+
+  if (m->weekday > 0)
+    return g_strdup_printf ("XXXX-WXX-%d", m->weekday);
+  if (m->unit == UNIT_NONE || m->unit == UNIT_HALF)
+    return NULL;
+  if (m->unit == UNIT_WEEKEND)
+    return g_strdup ("XXXX-WXX-WE");
+  return g_strdup_printf ("P%s%d%s", unit_info[m->unit].clock ? "T" : "",
+                          n * unit_info[m->unit].count, unit_info[m->unit].letter);
+}
+
+/* Builds the value of @m by the rule of @p; FALSE when the match is none. */
+static gboolean
+rule_value (Finder        *f,
+            const Pattern *p,
+            const Match   *m,
+            Value         *v)
+{
+  v->type = p->type;
+  switch (p->rule)
+    {
+    case RULE_DATE:
+      v->value = date_value (f, m);
+      if (m->pod != 0 && v->value != NULL)
+        v->type = BRIEF_TIMEX_TIME;
+      break;
+    case RULE_NUMERIC:
+      v->value = numeric_value (f, m);
+      break;
+    case RULE_QUARTER:
+      v->value = quarter_value (f, m);
+      break;
+    case RULE_REL:
+      v->value = rel_value (f, p, m);
+      break;
+    case RULE_OFFSET:
+      v->value = offset_value (f, m);
+      break;
+    case RULE_DUR:
+      v->value = duration_value (m);
+      break;
+    case RULE_SET:
+      v->value = set_value (f, m, v);
+      break;
+    case RULE_DAY:
+      v->value = day_value (f, p, m);
+      v->type = m->pod != 0 || p->pod != 0 ? BRIEF_TIMEX_TIME : BRIEF_TIMEX_DATE;
+      break;
+    case RULE_TIME:
+      v->value = clock_value (f, p, m);
+      break;
+    case RULE_LITERAL:
+    default:
+      v->value = g_strdup (p->literal);
+      break;
+    }
+
+  return v->value != NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Emitting                                                                  */
+
+static void
+set_ref (Finder     *f,
+         const char *value,
+         guint       sentence)
+{
+  int y = 0, mo = 0, d = 0;
+  int n = sscanf (value, "%4d-%2d-%2d", &y, &mo, &d);
+
+  if (n < 1 || strlen (value) < 4 || !g_ascii_isdigit (value[3]) || y < 1000)
+    return;
+  if (n >= 2 && value[4] == '-' && g_ascii_isdigit (value[5]) && mo >= 1 && mo <= 12)
+    {
+      if (n == 3 && g_date_valid_dmy (d, mo, y))
+        {
+          g_date_set_dmy (&f->ref.date, d, mo, y);
+          f->ref.precision = UNIT_DAY;
+        }
+      else
+        {
+          g_date_set_dmy (&f->ref.date, 1, mo, y);
+          f->ref.precision = UNIT_MONTH;
+        }
+    }
+  else
+    {
+      g_date_set_dmy (&f->ref.date, 1, 1, y);
+      f->ref.precision = UNIT_YEAR;
+    }
+  f->ref.sentence = sentence;
+  f->anchor_year = y;
 }
 
 static void
 emit_timex (Finder     *f,
             guint       first,
             guint       end,
-            char       *value,
+            Value      *v,
             const char *mod)
 {
   const Token *a = TOK (f, first);
@@ -945,23 +1858,39 @@ emit_timex (Finder     *f,
   timex->start = a->start;
   timex->end = b->end;
   timex->text = g_strndup (f->text + a->byte_start, b->byte_end - a->byte_start);
-  timex->type = BRIEF_TIMEX_DATE;
-  timex->value = value;
+  timex->type = v->type;
+  timex->value = g_steal_pointer (&v->value);
   timex->mod = g_strdup (mod);
+  timex->freq = g_strdup (v->freq);
+  timex->quant = g_strdup (v->quant);
 
-  if (g_ascii_isdigit (value[0]))
-    f->anchor_year = atoi (value) > 999 ? atoi (value) : f->anchor_year;
+  if (timex->type == BRIEF_TIMEX_DATE || timex->type == BRIEF_TIMEX_TIME)
+    set_ref (f, timex->value, a->sentence);
+  f->last_end = end;
 
   g_ptr_array_add (f->result, timex);
+}
+
+static void
+emit_year (Finder     *f,
+           guint       first,
+           guint       end,
+           guint       year,
+           const char *mod)
+{
+  Value v = { BRIEF_TIMEX_DATE, g_strdup_printf ("%04u", year), NULL, NULL, { 0, } };
+
+  emit_timex (f, first, end, &v, mod);
 }
 
 /* A bare year range, "1991-1995" or "(1991–95)": safe after a date context
  * word, a modifier, "the" or an opening bracket.  Returns the token to go on
  * from, or 0. */
 static guint
-accept_year_range (Finder *f,
-                   Match  *m,
-                   guint   second)
+accept_year_range (Finder     *f,
+                   Match      *m,
+                   guint       second,
+                   const char *mod)
 {
   guint year = m->end - 1;
   guint after = second + 1;
@@ -972,7 +1901,7 @@ accept_year_range (Finder *f,
       || has_flag (f, next_in_sentence (f, after, second), LEX_COUNT_NOUN))
     return 0;
 
-  safe = m->mod != NULL
+  safe = mod != NULL
          || (prev != G_MAXUINT
              && (has_flag (f, prev, LEX_DATE_CONTEXT | LEX_YEAR_CONTEXT)
                  || TOK (f, prev)->ch == '('
@@ -980,32 +1909,129 @@ accept_year_range (Finder *f,
   if (!safe)
     return 0;
 
-  emit_timex (f, m->first, m->end, g_strdup_printf ("%04d", m->year), m->mod);
-  emit_timex (f, second, after,
-              g_strdup_printf ("%04u", range_second_year (f, second, TOK (f, year)->number)),
-              NULL);
+  emit_year (f, m->first, m->end, m->year, mod);
+  emit_year (f, second, after, range_second_year (f, second, TOK (f, year)->number), NULL);
   f->last_year_token = after;
 
   return after;
 }
 
-/* Checks the context of a match (a lone "May" or a bare year needs one),
- * emits it and returns the token to go on from, or 0 when the match is
- * dropped. */
+/* "between March and May", "from Monday to Friday": the second date of a
+ * range needs no other context. */
+static gboolean
+second_of_range (Finder *f,
+                 guint   first)
+{
+  guint prev = prev_in_sentence (f, first);
+
+  return prev != G_MAXUINT && f->last_end == prev
+         && (token_is (f, prev, "and") || token_is (f, prev, "to") || token_is (f, prev, "or")
+             || token_is (f, prev, "through") || token_is (f, prev, "until")
+             || (TOK (f, prev)->classes & CLASS_DASH));
+}
+
+/* A lone weekday is a date unless it starts a sentence without a context
+ * word or a name follows ("the Sunday Times"). */
+static gboolean
+lone_weekday_ok (Finder      *f,
+                 const Match *m)
+{
+  const LexEntry *lex = TOK (f, m->weekday_token)->lex;
+  guint prev = prev_in_sentence (f, m->first);
+
+  if ((lex->flags & LEX_WEEKDAY_STRICT) || is_capitalised_word (f, m->end))
+    return FALSE;
+  if (context_before (f, m->first) || second_of_range (f, m->first))
+    return TRUE;
+  if (prev == G_MAXUINT)
+    return FALSE;
+  /* "said Friday", "late Friday", ", Friday"; not "Black Friday". */
+  return !is_capitalised_word (f, prev) && TOK (f, prev)->ch != '\'';
+}
+
+/* Checks the context of a calendar match (a lone "May" or a bare year needs
+ * one); returns FALSE when the match is dropped. */
+static gboolean
+date_context_ok (Finder      *f,
+                 const Match *m,
+                 const char  *mod)
+{
+  gboolean lone_month = m->month > 0 && !m->has_day && m->year == 0 && m->holiday == 0
+                        && !m->has_rel;
+  gboolean lone_weekday = m->weekday > 0 && m->month == 0 && m->year == 0 && !m->has_rel
+                          && m->pod == 0;
+  gboolean lone_season = m->season > 0 && m->year == 0 && !m->has_rel;
+
+  if (m->decade > 0 && TOK (f, m->decade_token)->n_digits == 2
+      && m->decade_token == m->first)
+    return FALSE;
+
+  if (lone_month)
+    {
+      const LexEntry *lex = TOK (f, m->month_token)->lex;
+
+      /* "Kim may travel", "Putin May Meet", "a March to the capital",
+       * "April Ryan said": these words are months only after "in", "by"... */
+      if ((lex->flags & LEX_MONTH_STRICT) && mod == NULL && !context_before (f, m->first)
+          && !second_of_range (f, m->first))
+        return FALSE;
+    }
+  else if (lone_weekday)
+    {
+      if (!lone_weekday_ok (f, m))
+        return FALSE;
+    }
+  else if (lone_season)
+    {
+      guint prev = prev_in_sentence (f, m->first);
+      guint prev2 = prev != G_MAXUINT ? prev_in_sentence (f, prev) : G_MAXUINT;
+
+      if (TOK (f, m->first)->lex->flags & LEX_SEASON_STRICT)
+        return FALSE;
+      if (!(mod != NULL || context_before (f, m->first)
+            || (prev2 != G_MAXUINT && token_is (f, prev, "the")
+                && has_flag (f, prev2, LEX_DATE_CONTEXT))))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+mod_fits (Finder      *f,
+          const char  *mod,
+          int          type,
+          const Match *m)
+{
+  gboolean quantity = strcmp (mod, "APPROX") == 0 || strcmp (mod, "LESS_THAN") == 0
+                      || strcmp (mod, "MORE_THAN") == 0 || g_str_has_prefix (mod, "EQUAL_OR");
+
+  /* "more than four hours", "about 1990"; not "over the past year". */
+  if (quantity)
+    return (TOK (f, m->first)->classes & CLASS_NUM) != 0
+           && (m->has_number || (m->year > 0 && m->month == 0));
+  return type == BRIEF_TIMEX_DATE || type == BRIEF_TIMEX_TIME;
+}
+
+/* Checks the context of the match @m of @p (after the modifier @mod from
+ * token @start, if any), emits it and returns the token to go on from, or 0
+ * when the match is dropped. */
 static guint
-accept_match (Finder *f,
-              Match  *m)
+accept_match (Finder        *f,
+              const Pattern *p,
+              Match         *m,
+              guint          start,
+              const char    *mod)
 {
   const Token *first = TOK (f, m->first);
   const Token *last = TOK (f, m->end - 1);
-  gboolean lone_month = m->month > 0 && !m->has_day && m->year == 0;
-  gboolean lone_weekday = m->weekday > 0 && m->month == 0 && m->year == 0;
-  gboolean lone_year = m->year > 0 && m->month == 0;
-  char *value;
+  gboolean lone_year = p->rule == RULE_DATE && m->year > 0 && m->month == 0 && m->season == 0
+                       && m->holiday == 0 && m->first + 1 == m->end;
+  Value v = { 0, };
 
   /* "$2019", "2,019", "555-2019", "June 5,000"; but "April 25-26" is a
    * date and its range. */
-  if ((is_numeric (first) && glued_before (f, m->first))
+  if ((first->kind != TOKEN_WORD && is_numeric (first) && glued_before (f, m->first))
       || (is_numeric (last) && glued_after (f, m->end)
           && !(m->has_month_name && (TOK (f, m->end)->classes & CLASS_DASH))))
     {
@@ -1018,74 +2044,181 @@ accept_match (Finder *f,
       guint second = year_range_end (f, m->end - 1);
 
       if (second != G_MAXUINT)
-        return accept_year_range (f, m, second);
+        return accept_year_range (f, m, second, mod);
 
-      if (!bare_year_in_context (f, m->first, m->end - 1, m->mod))
+      if (!bare_year_in_context (f, start, m->end - 1, mod) && !second_of_range (f, m->first))
         return 0;
 
       f->last_year_token = m->end;
     }
-  else if (lone_month)
-    {
-      const LexEntry *lex = TOK (f, m->month_token)->lex;
-
-      /* "Kim may travel", "Putin May Meet", "a March to the capital",
-       * "April Ryan said": these words are months only after "in", "by"... */
-      if ((lex->flags & LEX_MONTH_STRICT) && m->mod == NULL && !context_before (f, m->first))
-        return 0;
-    }
-  else if (lone_weekday)
-    {
-      const LexEntry *lex = TOK (f, m->weekday_token)->lex;
-
-      /* "on Monday", not "the Sunday Times"; "Sun" and "Sat" alone are
-       * never sure enough. */
-      if ((lex->flags & LEX_WEEKDAY_STRICT) || !context_before (f, m->first)
-          || is_capitalised_word (f, m->end))
-        return 0;
-    }
-
-  value = match_value (f, m);
-  if (value == NULL)
+  else if (p->rule == RULE_DATE && !date_context_ok (f, m, mod))
     return 0;
 
-  emit_timex (f, m->first, m->end, value, m->mod);
+  /* A lone plural unit is a duration after "for", "over"...: "for years". */
+  if (p->rule == RULE_DUR && !m->has_number && m->plural && m->first == m->unit_token
+      && mod == NULL && !has_flag (f, prev_in_sentence (f, m->first), LEX_DUR_CONTEXT))
+    return 0;
+
+  /* Numbers that count something else: "2 years old" is fine, "1500 troops"
+   * never reaches here; "30 days" after "$" is money. */
+  if (m->has_number && first->kind == TOKEN_NUMBER && p->rule == RULE_DUR
+      && first->n_digits > 3)
+    return 0;
+
+  if (!rule_value (f, p, m, &v))
+    return 0;
+
+  emit_timex (f, start, m->end, &v, mod);
   return m->end;
+}
+
+static gboolean
+may_start (const BriefDateTagger *tagger,
+           const Token           *t)
+{
+  if (t->kind == TOKEN_PUNCT)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (tagger->first_punct); k++)
+        if (tagger->first_punct[k] == t->ch)
+          return TRUE;
+      return FALSE;
+    }
+
+  return (t->classes & tagger->first_classes) != 0
+         || (t->lex != NULL && (t->lex->flags & LEX_STARTER));
+}
+
+static inline gboolean
+can_start (const Pattern *p,
+           const Token   *t)
+{
+  if ((t->classes & p->first) != 0)
+    return TRUE;
+  if (t->kind == TOKEN_PUNCT)
+    return p->first_punct != 0 && p->first_punct == t->ch;
+  if (t->lex == NULL)
+    return FALSE;
+  for (guint k = 0; p->first_words[k] != NULL; k++)
+    if (p->first_words[k] == t->lex)
+      return TRUE;
+  return FALSE;
+}
+
+/* The longest match at token @i of the patterns that are (@prefix) or are
+ * not modifiers; returns its pattern or NULL. */
+static const Pattern *
+longest_match (Finder        *f,
+               guint          i,
+               const guint64 *starts,
+               gboolean       after_prefix,
+               Match         *best)
+{
+  const Token *t = TOK (f, i);
+  const Pattern *found = NULL;
+
+  for (guint w = 0; w < 2; w++)
+    for (guint64 bits = starts[w]; bits != 0; bits &= bits - 1)
+      {
+        guint p = w * 64 + __builtin_ctzll (bits);
+        const Pattern *pattern = g_ptr_array_index (f->tagger->patterns, p);
+        Match m = { 0, };
+
+        if (pattern->after_prefix && !after_prefix)
+          continue;
+        if (!can_start (pattern, t))
+          continue;
+
+        m.first = i;
+        if (match_from (f, pattern, 0, i, &m) && m.end > i
+            && (found == NULL || m.end > best->end
+                || (m.end == best->end && pattern->index < found->index)))
+          {
+            *best = m;
+            found = pattern;
+          }
+      }
+
+  return found;
+}
+
+/* The patterns that can start at token @i, prefixes apart. */
+static void
+token_starts (Finder  *f,
+              guint    i,
+              guint64 *starts,
+              guint64 *prefix_starts)
+{
+  const Token *t = TOK (f, i);
+
+  starts[0] = starts[1] = 0;
+  /* Only the patterns that can start at this token. */
+  for (guint classes = t->classes; classes != 0; classes &= classes - 1)
+    {
+      guint bit = g_bit_nth_lsf (classes, -1);
+
+      starts[0] |= f->tagger->class_starts[bit][0];
+      starts[1] |= f->tagger->class_starts[bit][1];
+    }
+  if (t->lex != NULL)
+    {
+      starts[0] |= t->lex->starts[0];
+      starts[1] |= t->lex->starts[1];
+    }
+  if (t->kind == TOKEN_PUNCT)
+    {
+      starts[0] |= f->tagger->punct_starts[0];
+      starts[1] |= f->tagger->punct_starts[1];
+    }
+
+  for (guint w = 0; w < 2; w++)
+    {
+      prefix_starts[w] = starts[w] & f->tagger->prefixes[w];
+      starts[w] &= ~f->tagger->prefixes[w];
+    }
 }
 
 static guint
 match_at (Finder *f,
           guint   i)
 {
-  const Token *t = TOK (f, i);
+  Match prefix_match = { 0, };
   Match best = { 0, };
-  gboolean found = FALSE;
+  const Pattern *prefix = NULL;
+  const Pattern *found;
+  guint64 starts[2], prefix_starts[2];
 
-  /* A date does not start with a comma ("WEEKDAY? ,? MONTH DAY"). */
-  if (t->kind == TOKEN_PUNCT)
+  if (!may_start (f->tagger, TOK (f, i)))
     return 0;
 
-  for (guint p = 0; p < f->tagger->patterns->len; p++)
+  token_starts (f, i, starts, prefix_starts);
+
+  /* "early", "the end of", "more than" + an expression */
+  if (prefix_starts[0] != 0 || prefix_starts[1] != 0)
+    prefix = longest_match (f, i, prefix_starts, FALSE, &prefix_match);
+  if (prefix != NULL && prefix_match.end < f->tokens->len
+      && TOK (f, prefix_match.end)->sentence == TOK (f, i)->sentence
+      && may_start (f->tagger, TOK (f, prefix_match.end)))
     {
-      const Pattern *pattern = g_ptr_array_index (f->tagger->patterns, p);
-      Match m = { 0, };
+      guint64 next_starts[2], next_prefix_starts[2];
 
-      if ((t->classes & pattern->first) == 0 && !pattern->first_literal)
-        continue;
-
-      m.first = i;
-      if (match_from (f, pattern, 0, i, &m) && m.end > i
-          && (!found || m.end > best.end))
+      token_starts (f, prefix_match.end, next_starts, next_prefix_starts);
+      found = longest_match (f, prefix_match.end, next_starts, TRUE, &best);
+      if (found != NULL && mod_fits (f, prefix->literal, found->type, &best))
         {
-          best = m;
-          found = TRUE;
+          guint next = accept_match (f, found, &best, i, prefix->literal);
+
+          if (next > 0)
+            return next;
         }
     }
 
-  if (!found)
+  if (starts[0] == 0 && starts[1] == 0)
+    return 0;
+  found = longest_match (f, i, starts, FALSE, &best);
+  if (found == NULL)
     return 0;
 
-  return accept_match (f, &best);
+  return accept_match (f, found, &best, i, NULL);
 }
 
 GPtrArray *
@@ -1097,7 +2230,6 @@ brief_date_tagger_find_in_sentences (BriefDateTagger   *self,
 {
   g_autoptr(GArray) own_sentences = NULL;
   g_autoptr(GArray) tokens = NULL;
-  g_autoptr(GArray) future = NULL;
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_timex_free);
   Finder f = { 0, };
   guint i = 0;
@@ -1114,17 +2246,16 @@ brief_date_tagger_find_in_sentences (BriefDateTagger   *self,
   if (sentences == NULL)
     sentences = own_sentences = brief_split_sentences (text);
 
-  tokens = g_array_new (FALSE, TRUE, sizeof (Token));
-  future = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  tokens = g_array_sized_new (FALSE, TRUE, sizeof (Token), strlen (text) / 5 + 16);
 
   f.tagger = self;
   f.text = text;
   f.tokens = tokens;
-  f.future = future;
-  f.chunk = g_string_chunk_new (1024);
   f.kind = kind;
   f.result = result;
+  f.last_end = G_MAXUINT;
   g_date_clear (&f.dct, 1);
+  g_date_clear (&f.ref.date, 1);
   if (dct != NULL)
     {
       int y = 0, mo = 0, d = 0;
@@ -1143,8 +2274,6 @@ brief_date_tagger_find_in_sentences (BriefDateTagger   *self,
 
       i = next > i ? next : i + 1;
     }
-
-  g_string_chunk_free (f.chunk);
 
   return result;
 }
@@ -1187,6 +2316,25 @@ fields_have (GStrv       fields,
   return FALSE;
 }
 
+static gboolean
+parse_int (const char *name,
+           GStrv       fields,
+           int         min,
+           int         max,
+           int        *out)
+{
+  gint64 number = 0;
+
+  if (fields[1] == NULL
+      || !g_ascii_string_to_signed (fields[1], 10, min, max, &number, NULL))
+    {
+      g_warning ("%s: bad line for “%s”", name, fields[0]);
+      return FALSE;
+    }
+  *out = number;
+  return TRUE;
+}
+
 static void
 load_calendar_words (BriefDateTagger *self,
                      const char      *name,
@@ -1198,14 +2346,10 @@ load_calendar_words (BriefDateTagger *self,
     {
       GStrv fields = g_ptr_array_index (lines, i);
       LexEntry *entry;
-      guint64 number = 0;
+      int number;
 
-      if (fields[1] == NULL
-          || !g_ascii_string_to_unsigned (fields[1], 10, 1, months ? 12 : 7, &number, NULL))
-        {
-          g_warning ("%s: bad line for “%s”", name, fields[0]);
-          continue;
-        }
+      if (!parse_int (name, fields, 1, months ? 12 : 7, &number))
+        continue;
 
       entry = lexicon_entry (self, fields[0]);
       if (months)
@@ -1263,35 +2407,212 @@ load_date_context (BriefDateTagger *self)
     }
 }
 
-static void
-load_modifiers (BriefDateTagger *self)
+static int
+code_index (const char * const *codes,
+            guint               n_codes,
+            const char         *code)
 {
-  g_autoptr(GPtrArray) lines = _brief_word_list_load ("modifiers.txt");
+  for (guint k = 1; k < n_codes; k++)
+    if (g_strcmp0 (codes[k], code) == 0)
+      return k;
+  return 0;
+}
+
+/* Numbers, ordinals, units, relative words, offsets, seasons, parts of the
+ * day and holidays: WORD VALUE [flags]. */
+static void
+load_value_words (BriefDateTagger *self,
+                  const char      *name)
+{
+  g_autoptr(GPtrArray) lines = _brief_word_list_load (name);
 
   for (guint i = 0; i < lines->len; i++)
     {
       GStrv fields = g_ptr_array_index (lines, i);
+      LexEntry *e;
+      int n = 0;
 
       if (fields[1] == NULL)
-        continue;
-      lexicon_entry (self, fields[0])->mod = g_intern_string (fields[1]);
+        {
+          g_warning ("%s: no value for “%s”", name, fields[0]);
+          continue;
+        }
+      e = lexicon_entry (self, fields[0]);
+
+      if (strcmp (name, "numbers.txt") == 0)
+        {
+          if (strcmp (fields[1], "X") == 0)
+            n = -1;
+          else if (!parse_int (name, fields, 0, 1000, &n))
+            continue;
+          e->flags |= LEX_NUMBER | (n >= 20 && n <= 90 && n % 10 == 0 ? LEX_TENS : 0);
+          e->number = n;
+        }
+      else if (strcmp (name, "ordinals.txt") == 0 && parse_int (name, fields, 1, 99, &n))
+        {
+          e->flags |= LEX_ORDINAL;
+          e->ordinal = n;
+        }
+      else if (strcmp (name, "units.txt") == 0)
+        {
+          for (guint u = 1; u < N_UNITS; u++)
+            if (strcmp (unit_info[u].code, fields[1]) == 0)
+              e->unit = u;
+          if (e->unit == UNIT_NONE)
+            g_warning ("%s: unknown unit “%s”", name, fields[1]);
+          if (fields_have (fields, "plural"))
+            e->flags |= LEX_PLURAL;
+        }
+      else if (strcmp (name, "relative.txt") == 0 && parse_int (name, fields, -9, 9, &n))
+        {
+          e->flags |= LEX_REL | (fields_have (fields, "ref") ? LEX_REF : 0);
+          e->rel = n;
+        }
+      else if (strcmp (name, "offsets.txt") == 0 && parse_int (name, fields, -1, 1, &n))
+        {
+          e->flags |= LEX_OFFSET | (fields_have (fields, "ref") ? LEX_REF : 0);
+          e->offset = n;
+        }
+      else if (strcmp (name, "seasons.txt") == 0)
+        {
+          e->season = code_index (season_codes, G_N_ELEMENTS (season_codes), fields[1]);
+          if (fields_have (fields, "strict"))
+            e->flags |= LEX_SEASON_STRICT;
+        }
+      else if (strcmp (name, "day-parts.txt") == 0)
+        {
+          e->pod = code_index (pod_codes, G_N_ELEMENTS (pod_codes), fields[1]);
+        }
+      else if (strcmp (name, "holidays.txt") == 0)
+        {
+          int mo = 0, d = 0;
+
+          if (sscanf (fields[1], "%2d-%2d", &mo, &d) == 2 && valid_day (0, mo, d))
+            e->holiday = mo * 100 + d;
+          else
+            g_warning ("%s: bad date for “%s”", name, fields[0]);
+        }
     }
 }
 
 static void
 pattern_free (Pattern *p)
 {
-  for (guint i = 0; i < p->elements->len; i++)
-    g_free (g_array_index (p->elements, Element, i).literal);
   g_array_unref (p->elements);
   g_free (p->name);
+  g_free (p->literal);
   g_free (p);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pattern, pattern_free)
 
+static gboolean
+parse_type (Pattern    *p,
+            const char *spec)
+{
+  static const char * const types[] = { "DATE", "TIME", "DURATION", "SET" };
+  gsize len = strlen (spec);
+
+  if (len > 1 && spec[len - 1] == '^')
+    {
+      p->after_prefix = TRUE;
+      len--;
+    }
+  if (strncmp (spec, "PREFIX", len) == 0 && len == 6)
+    {
+      p->type = TYPE_PREFIX;
+      return TRUE;
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    if (strlen (types[t]) == len && strncmp (types[t], spec, len) == 0)
+      {
+        p->type = t;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+parse_rule (Pattern    *p,
+            const char *spec)
+{
+  static const struct { const char *name; Rule rule; } rules[] = {
+    { "date", RULE_DATE }, { "numeric", RULE_NUMERIC }, { "quarter", RULE_QUARTER },
+    { "rel", RULE_REL }, { "offset", RULE_OFFSET }, { "dur", RULE_DUR },
+    { "set", RULE_SET }, { "day", RULE_DAY }, { "time", RULE_TIME },
+  };
+  g_auto(GStrv) parts = NULL;
+
+  if (spec[0] == '=')
+    {
+      p->rule = RULE_LITERAL;
+      p->literal = g_strdup (spec + 1);
+      return spec[1] != '\0';
+    }
+
+  parts = g_strsplit (spec, ":", 3);
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    if (strcmp (parts[0], rules[r].name) == 0)
+      {
+        p->rule = rules[r].rule;
+        if (parts[1] == NULL)
+          return TRUE;
+        p->has_param = TRUE;
+        p->param = atoi (parts[1]);
+        if (parts[2] != NULL && p->rule == RULE_TIME)
+          p->param = p->param * 60 + atoi (parts[2]);
+        else if (parts[2] != NULL)
+          p->pod = code_index (pod_codes, G_N_ELEMENTS (pod_codes), parts[2]);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+parse_element (BriefDateTagger *self,
+               const char      *spec,
+               Element         *e)
+{
+  gsize len = strlen (spec);
+  g_autofree char *word = NULL;
+  g_auto(GStrv) alternatives = NULL;
+
+  if (spec[0] == '~' && len > 1)
+    {
+      e->glued = TRUE;
+      spec++;
+      len--;
+    }
+  if (len > 1 && spec[len - 1] == '?')
+    {
+      e->optional = TRUE;
+      len--;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (class_names); c++)
+    if (strlen (class_names[c].name) == len && strncmp (class_names[c].name, spec, len) == 0)
+      {
+        e->cls = class_names[c].cls;
+        return TRUE;
+      }
+
+  word = g_strndup (spec, len);
+  if (!g_unichar_isalnum (g_utf8_get_char (word)))
+    {
+      e->punct = g_utf8_get_char (word);
+      return TRUE;
+    }
+
+  alternatives = g_strsplit (word, "|", MAX_ALTERNATIVES);
+  for (guint k = 0; alternatives[k] != NULL && k < MAX_ALTERNATIVES - 1; k++)
+    e->words[k] = lexicon_entry (self, alternatives[k]);
+  return TRUE;
+}
+
+/* NAME TYPE RULE ELEMENT... */
 static Pattern *
-pattern_compile (GStrv fields)
+pattern_compile (BriefDateTagger *self,
+                 GStrv            fields)
 {
   g_autoptr(Pattern) p = g_new0 (Pattern, 1);
   gboolean leading = TRUE;
@@ -1299,48 +2620,78 @@ pattern_compile (GStrv fields)
   p->name = g_strdup (fields[0]);
   p->elements = g_array_new (FALSE, TRUE, sizeof (Element));
 
-  for (guint i = 1; fields[i] != NULL; i++)
+  if (fields[1] == NULL || !parse_type (p, fields[1])
+      || fields[2] == NULL || !parse_rule (p, fields[2]))
+    return NULL;
+
+  for (guint i = 3; fields[i] != NULL; i++)
     {
-      const char *spec = fields[i];
-      gsize len = strlen (spec);
       Element e = { 0, };
 
-      if (spec[0] == '~' && len > 1)
-        {
-          e.glued = TRUE;
-          spec++;
-          len--;
-        }
-      if (len > 1 && spec[len - 1] == '?')
-        {
-          e.optional = TRUE;
-          len--;
-        }
-
-      for (guint c = 0; c < G_N_ELEMENTS (class_names); c++)
-        if (strlen (class_names[c].name) == len
-            && strncmp (class_names[c].name, spec, len) == 0)
-          e.cls = class_names[c].cls;
-
-      if (e.cls == 0)
-        e.literal = _brief_word_fold (spec, len);
+      if (!parse_element (self, fields[i], &e))
+        return NULL;
 
       if (leading)
         {
-          if (e.cls != 0)
-            p->first |= e.cls;
-          else
-            p->first_literal = TRUE;
+          guint n_words = 0;
+
+          while (p->first_words[n_words] != NULL)
+            n_words++;
+          p->first |= e.cls;
+          if (e.punct != 0)
+            p->first_punct = e.punct;
+          for (guint k = 0; k < MAX_ALTERNATIVES && e.words[k] != NULL; k++)
+            if (n_words + 1 < G_N_ELEMENTS (p->first_words))
+              p->first_words[n_words++] = e.words[k];
           leading = e.optional;
         }
 
       g_array_append_val (p->elements, e);
     }
 
-  if (p->elements->len == 0)
+  if (p->elements->len == 0 || (p->type == TYPE_PREFIX && p->rule != RULE_LITERAL))
     return NULL;
 
   return g_steal_pointer (&p);
+}
+
+static void
+set_bit (guint64 *mask,
+         guint    p)
+{
+  mask[p / 64] |= G_GUINT64_CONSTANT (1) << (p % 64);
+}
+
+/* Marks what can start pattern @p, for a quick test at every token. */
+static void
+note_starters (BriefDateTagger *self,
+               const Pattern   *p)
+{
+  for (guint i = 0; i < p->elements->len; i++)
+    {
+      Element *e = &g_array_index (p->elements, Element, i);
+
+      for (guint classes = e->cls; classes != 0; classes &= classes - 1)
+        set_bit (self->class_starts[g_bit_nth_lsf (classes, -1)], p->index);
+      self->first_classes |= e->cls;
+      for (guint k = 0; k < MAX_ALTERNATIVES && e->words[k] != NULL; k++)
+        {
+          ((LexEntry *) e->words[k])->flags |= LEX_STARTER;
+          set_bit (((LexEntry *) e->words[k])->starts, p->index);
+        }
+      if (e->punct != 0)
+        {
+          set_bit (self->punct_starts, p->index);
+          for (guint k = 0; k < G_N_ELEMENTS (self->first_punct); k++)
+            if (self->first_punct[k] == 0 || self->first_punct[k] == e->punct)
+              {
+                self->first_punct[k] = e->punct;
+                break;
+              }
+        }
+      if (!e->optional)
+        break;
+    }
 }
 
 static void
@@ -1350,13 +2701,24 @@ load_patterns (BriefDateTagger *self)
 
   for (guint i = 0; i < lines->len; i++)
     {
-      Pattern *p = pattern_compile (g_ptr_array_index (lines, i));
+      GStrv fields = g_ptr_array_index (lines, i);
+      Pattern *p = pattern_compile (self, fields);
 
       if (p == NULL)
         {
-          g_warning ("date-patterns.txt: empty pattern on entry %u", i);
+          g_warning ("date-patterns.txt: bad pattern “%s”", fields[0]);
           continue;
         }
+      if (self->patterns->len >= MAX_PATTERNS)
+        {
+          g_warning ("date-patterns.txt: more than %d patterns", MAX_PATTERNS);
+          pattern_free (p);
+          break;
+        }
+      p->index = self->patterns->len;
+      if (p->type == TYPE_PREFIX)
+        set_bit (self->prefixes, p->index);
+      note_starters (self, p);
       g_ptr_array_add (self->patterns, p);
     }
 }
@@ -1383,15 +2745,35 @@ brief_date_tagger_class_init (BriefDateTaggerClass *klass)
 static void
 brief_date_tagger_init (BriefDateTagger *self)
 {
+  /* Words the C code tests by name (context checks, a.m./p.m.). */
+  static const char * const internal[] = {
+    "s", "t", "m", "and", "to", "or", "through", "until", "the", "this", "current",
+    "every", "each", "once", "twice", "times", "of",
+  };
+  static const char * const ampm[] = { "a", "p", "am", "pm" };
+  static const char * const value_lists[] = {
+    "numbers.txt", "ordinals.txt", "units.txt", "relative.txt", "offsets.txt",
+    "seasons.txt", "day-parts.txt", "holidays.txt",
+  };
+
   self->lexicon = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) pattern_free);
 
+  for (guint i = 0; i < G_N_ELEMENTS (internal); i++)
+    lexicon_entry (self, internal[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (ampm); i++)
+    lexicon_entry (self, ampm[i])->flags |= LEX_AMPM;
+
   load_calendar_words (self, "months.txt", TRUE);
   load_calendar_words (self, "weekdays.txt", FALSE);
-  load_modifiers (self);
+  for (guint i = 0; i < G_N_ELEMENTS (value_lists); i++)
+    load_value_words (self, value_lists[i]);
   load_date_context (self);
   load_flag_words (self, "count-nouns.txt", LEX_COUNT_NOUN);
   load_flag_words (self, "future-markers.txt", LEX_FUTURE);
+  load_flag_words (self, "past-markers.txt", LEX_PAST);
+  load_flag_words (self, "duration-context.txt", LEX_DUR_CONTEXT);
+  load_flag_words (self, "time-zones.txt", LEX_ZONE);
   load_patterns (self);
 }
 

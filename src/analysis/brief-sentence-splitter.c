@@ -19,6 +19,7 @@ typedef struct
   GHashTable *abbreviations;  /* word → "title" | "other" */
   GHashTable *initialisms;    /* "us" → "" */
   GHashTable *starters;       /* "the" → "" */
+  GHashTable *function_words; /* "of", "the": no headline ends with them */
 } SplitterLexicon;
 
 typedef struct
@@ -42,6 +43,7 @@ splitter_lexicon_get (void)
       lexicon.abbreviations = _brief_word_list_load_set ("abbreviations.txt");
       lexicon.initialisms = _brief_word_list_load_set ("initialisms.txt");
       lexicon.starters = _brief_word_list_load_set ("sentence-starters.txt");
+      lexicon.function_words = _brief_word_list_load_set ("title-strip-words.txt");
       g_once_init_leave (&initialised, 1);
     }
 
@@ -417,8 +419,10 @@ handle_terminator (Splitter *s,
 
       if (kind != NULL && g_unichar_isalpha (last))
         {
+          /* "promoted to Gen. The next day": a title ends a sentence only
+           * before a sentence starter. */
           if (g_strcmp0 (kind, "title") == 0)
-            boundary = FALSE;
+            boundary = starter_at (s, f.next) && f.spaced;
           else
             boundary = starter_at (s, f.next);
         }
@@ -446,6 +450,47 @@ handle_terminator (Splitter *s,
   s->quote_open = quote_state;
   emit (s, close_end);
   return close_end;
+}
+
+#define MAX_HEADLINE_BYTES 80
+
+/* A single newline after a short line without final punctuation, before a
+ * capital or a digit, ends a headline: "Barrier plan approved\nPublished:
+ * 2024-03-18".  Hard-wrapped paragraphs have longer lines. */
+static gboolean
+headline_break_at (const Splitter *s,
+                   gsize           i)
+{
+  gsize line_start = i;
+  gsize j = i + 1;
+  gunichar last, next;
+
+  while (line_start > s->sentence_start && s->text[line_start - 1] != '\n')
+    line_start--;
+  if (i - line_start > MAX_HEADLINE_BYTES || i == line_start)
+    return FALSE;
+
+  last = char_before (s, i);
+  if (!g_unichar_isalnum (last))
+    return FALSE;
+
+  /* "The value of the\nIndonesian market": a wrapped line, not a headline. */
+  {
+    gsize word_start = i;
+    g_autofree char *word = NULL;
+
+    while (word_start > line_start && g_ascii_isalnum (s->text[word_start - 1]))
+      word_start--;
+    word = g_ascii_strdown (s->text + word_start, i - word_start);
+    if (g_hash_table_contains (s->lex->function_words, word)
+        || g_hash_table_contains (s->lex->starters, word))
+      return FALSE;
+  }
+
+  while (j < s->len && (s->text[j] == ' ' || s->text[j] == '\t'))
+    j++;
+  next = char_at (s, j);
+  return g_unichar_isupper (next) || g_unichar_isdigit (next);
 }
 
 GArray *
@@ -480,6 +525,15 @@ brief_split_sentences (const char *text)
           s.sentence_start = after;
           s.quote_open = FALSE;
           i = after;
+          continue;
+        }
+
+      if (c == '\n' && headline_break_at (&s, i))
+        {
+          emit (&s, i);
+          s.sentence_start = i + 1;
+          s.quote_open = FALSE;
+          i = i + 1;
           continue;
         }
 

@@ -23,6 +23,8 @@ brief_timex_copy (const BriefTimex *timex)
   copy->text = g_strdup (timex->text);
   copy->value = g_strdup (timex->value);
   copy->mod = g_strdup (timex->mod);
+  copy->freq = g_strdup (timex->freq);
+  copy->quant = g_strdup (timex->quant);
 
   return copy;
 }
@@ -36,6 +38,8 @@ brief_timex_free (BriefTimex *timex)
   g_free (timex->text);
   g_free (timex->value);
   g_free (timex->mod);
+  g_free (timex->freq);
+  g_free (timex->quant);
   g_free (timex);
 }
 

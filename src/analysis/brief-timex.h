@@ -26,6 +26,8 @@ typedef struct
   BriefTimexType  type;
   char           *value;      /* "2019-04", "1991", "P2M", "PAST_REF"… */
   char           *mod;        /* "START", "APPROX"… or NULL */
+  char           *freq;       /* SET: "2X" ("twice a week") or NULL */
+  char           *quant;      /* SET: "EVERY", "EACH" or NULL */
 } BriefTimex;
 
 BriefTimex         *brief_timex_new             (void);

@@ -80,6 +80,10 @@ write_timex (xmlTextWriter    *writer,
     write_attribute (writer, "value", timex->value);
   if (timex->mod != NULL)
     write_attribute (writer, "mod", timex->mod);
+  if (timex->freq != NULL)
+    write_attribute (writer, "freq", timex->freq);
+  if (timex->quant != NULL)
+    write_attribute (writer, "quant", timex->quant);
   write_text (writer, text + timex->byte_start, timex->byte_end - timex->byte_start);
   xmlTextWriterEndElement (writer);
 }
