@@ -36,11 +36,5 @@ GPtrArray          *brief_import_text             (const char          *text,
 GPtrArray          *brief_import_file             (GFile               *file,
                                                    GCancellable        *cancellable,
                                                    GError             **error);
-void                brief_import_file_async       (GFile               *file,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
-GPtrArray          *brief_import_file_finish      (GAsyncResult        *result,
-                                                   GError             **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "brief-json-ld.h"
+#include "brief-json-limits.h"
 
 /* json-glib parses recursively: refuse deeper documents before parsing. */
 #define MAX_JSON_DEPTH 64
@@ -30,37 +31,6 @@ brief_json_ld_clear (BriefJsonLd *self)
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->publisher, g_free);
   g_clear_pointer (&self->url, g_free);
-}
-
-static gboolean
-nesting_within_limit (const char *data,
-                      gsize       length)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -208,7 +178,7 @@ brief_json_ld_read (const char  *data,
   g_return_val_if_fail (out != NULL, FALSE);
 
   length = strlen (data);
-  if (length > MAX_JSON_BYTES || !nesting_within_limit (data, length))
+  if (length > MAX_JSON_BYTES || !brief_json_nesting_within (data, length, MAX_JSON_DEPTH))
     return FALSE;
 
   parser = json_parser_new_immutable ();

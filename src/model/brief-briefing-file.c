@@ -9,6 +9,7 @@
 
 #include "brief-briefing-file.h"
 #include "brief-briefing-private.h"
+#include "brief-json-limits.h"
 
 /* Deeper JSON than any briefing has is an attack on the recursive parser. */
 #define MAX_JSON_DEPTH 32
@@ -161,39 +162,6 @@ set_damaged (GError     **error,
   g_set_error (error, BRIEF_BRIEFING_FILE_ERROR, BRIEF_BRIEFING_FILE_ERROR_DAMAGED,
                _("The briefing file is damaged: %s"), what);
   return FALSE;
-}
-
-/* Refuses JSON nested deeper than a briefing ever is, before the recursive
- * parser sees it. */
-static gboolean
-check_depth (const char *data,
-             gsize       length)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
 }
 
 /* The string member @name, or NULL when absent; FALSE when it has another type. */
@@ -454,7 +422,7 @@ parse_root (GBytes      *bytes,
       return NULL;
     }
   if (data == NULL || length == 0 || !g_utf8_validate_len (data, length, NULL)
-      || !check_depth (data, length)
+      || !brief_json_nesting_within (data, length, MAX_JSON_DEPTH)
       || !json_parser_load_from_data (parser, data, length, &parse_error))
     {
       g_set_error (error, BRIEF_BRIEFING_FILE_ERROR, BRIEF_BRIEFING_FILE_ERROR_NOT_A_BRIEFING,
