@@ -8,6 +8,9 @@
 #include "brief-article-view.h"
 #include "brief-date.h"
 
+#include <stdio.h>
+#include <string.h>
+
 /* How long an event's sentence flashes when the timeline shows it. */
 #define FLASH_DURATION_MS 900
 
@@ -34,8 +37,14 @@ struct _BriefArticleView
   guint          flash_source;
 
   /* Template widgets */
+  GtkBox            *box;
+  GtkBox            *header;
+  GtkEntry          *published_entry;
+  GtkLabel          *published_error;
   GtkScrolledWindow *scrolled_window;
+  GtkLabel          *source_label;
   GtkTextView       *text_view;
+  GtkLabel          *title_label;
 };
 
 G_DEFINE_FINAL_TYPE (BriefArticleView, brief_article_view, GTK_TYPE_WIDGET)
@@ -46,7 +55,120 @@ enum {
   N_PROPS
 };
 
+enum {
+  DATE_ACTIVATED,
+  PUBLISHED_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The text itself: a text view that reads at a comfortable measure and
+ * turns a date under the caret or the pointer into its event. */
+#define BRIEF_TYPE_ARTICLE_TEXT (brief_article_text_get_type ())
+
+G_DECLARE_FINAL_TYPE (BriefArticleText, brief_article_text, BRIEF, ARTICLE_TEXT, GtkTextView)
+
+struct _BriefArticleText
+{
+  GtkTextView parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BriefArticleText, brief_article_text, GTK_TYPE_TEXT_VIEW)
+
+/* GtkEntry on GTK 4.8 sets no activate signal, so that gtk_widget_activate(),
+ * which the AT-SPI "activate" action calls, does nothing: this one does. */
+#define BRIEF_TYPE_DATE_ENTRY (brief_date_entry_get_type ())
+
+G_DECLARE_FINAL_TYPE (BriefDateEntry, brief_date_entry, BRIEF, DATE_ENTRY, GtkEntry)
+
+struct _BriefDateEntry
+{
+  GtkEntry parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BriefDateEntry, brief_date_entry, GTK_TYPE_ENTRY)
+
+static void
+brief_date_entry_class_init (BriefDateEntryClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_activate_signal_from_name (widget_class, "activate");
+}
+
+static void
+brief_date_entry_init (BriefDateEntry *self)
+{
+}
+
+/* About 75 characters a line: wider lines tire the eye. */
+#define MAX_MEASURE_CHARS 75
+#define MIN_MARGIN        32
+
+static gboolean brief_article_view_activate_date_at (BriefArticleView  *self,
+                                                     const GtkTextIter *iter);
+
+static void
+brief_article_text_select_date_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+  GtkWidget *view = gtk_widget_get_ancestor (widget, BRIEF_TYPE_ARTICLE_VIEW);
+  GtkTextIter iter;
+
+  if (view == NULL)
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  if (!brief_article_view_activate_date_at (BRIEF_ARTICLE_VIEW (view), &iter))
+    gtk_widget_error_bell (widget);
+}
+
+static void
+brief_article_text_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (widget);
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int char_width = pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+  int measure = (int) (char_width * 1.1 * MAX_MEASURE_CHARS);
+  int margin = MAX (MIN_MARGIN, (width - measure) / 2);
+
+  pango_font_metrics_unref (metrics);
+
+  if (ABS (gtk_text_view_get_left_margin (text_view) - margin) > 1)
+    {
+      gtk_text_view_set_left_margin (text_view, margin);
+      gtk_text_view_set_right_margin (text_view, margin);
+    }
+
+  GTK_WIDGET_CLASS (brief_article_text_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+static void
+brief_article_text_class_init (BriefArticleTextClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->size_allocate = brief_article_text_size_allocate;
+
+  /* Also reachable by screen readers: place the caret, then run the action. */
+  gtk_widget_class_install_action (widget_class, "article.select-date-at-caret", NULL,
+                                   brief_article_text_select_date_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "article.select-date-at-caret", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "article.select-date-at-caret", NULL);
+}
+
+static void
+brief_article_text_init (BriefArticleText *self)
+{
+}
 
 static void
 lookup_color (GtkStyleContext *context,
@@ -144,75 +266,59 @@ text_starts_with_line (const char *text,
 }
 
 static void
+brief_article_view_update_header (BriefArticleView *self)
+{
+  const char *title = NULL;
+  const char *site = NULL;
+  const char *published = NULL;
+
+  if (self->article != NULL)
+    {
+      title = brief_article_get_title (self->article);
+      site = brief_article_get_site (self->article);
+      published = brief_article_get_published (self->article);
+    }
+
+  gtk_label_set_text (self->title_label, title != NULL ? title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), title != NULL && *title != '\0');
+  gtk_label_set_text (self->source_label, site != NULL ? site : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->published_entry), published != NULL ? published : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->published_entry), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->published_error), FALSE);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->published_entry), GTK_ACCESSIBLE_STATE_INVALID);
+}
+
+static void
 brief_article_view_fill (BriefArticleView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  g_autoptr(GString) meta = NULL;
   const char *title;
-  const char *site;
-  const char *published;
   const char *text;
   GtkTextIter iter;
   gsize skip = 0;
-  int heading_chars;
 
   gtk_text_buffer_set_text (buffer, "", 0);
   self->text_offset = 0;
   self->text_length = 0;
 
+  brief_article_view_update_header (self);
+
   if (self->article == NULL)
     return;
 
   title = brief_article_get_title (self->article);
-  site = brief_article_get_site (self->article);
-  published = brief_article_get_published (self->article);
   text = brief_article_get_text (self->article);
   if (text == NULL)
     text = "";
 
-  gtk_text_buffer_get_end_iter (buffer, &iter);
-
-  /* Heading: the title, then the source and date in a quieter line. */
-  if (title != NULL && *title != '\0')
-    {
-      gtk_text_buffer_insert_with_tags (buffer, &iter, title, -1, self->heading_tag, NULL);
-      gtk_text_buffer_insert (buffer, &iter, "\n", 1);
-    }
-
-  /* A plain-text article usually starts with its own headline: show it once. */
+  /* The header shows the title: a plain-text article that starts with its
+   * own headline shows it once. */
   text_starts_with_line (text, title, &skip);
 
-  meta = g_string_new (NULL);
-  if (site != NULL && *site != '\0')
-    g_string_append (meta, site);
-  /* …and often with a "Published:" line, which says it already. */
-  if (published != NULL && *published != '\0' &&
-      g_strstr_len (text + skip, 200, published) == NULL)
-    {
-      BriefDate date;
-      g_autofree char *formatted = NULL;
-
-      if (brief_date_parse_value (published, &date))
-        formatted = brief_date_format (&date);
-      if (meta->len > 0)
-        g_string_append (meta, " · ");
-      /* Translators: %s is the date the article was published */
-      g_string_append_printf (meta, _("Published %s"), formatted != NULL ? formatted : published);
-    }
-  if (meta->len > 0)
-    {
-      gtk_text_buffer_insert_with_tags (buffer, &iter, meta->str, (int) meta->len,
-                                        self->meta_tag, NULL);
-      gtk_text_buffer_insert (buffer, &iter, "\n", 1);
-    }
-  if (gtk_text_iter_get_offset (&iter) > 0)
-    gtk_text_buffer_insert (buffer, &iter, "\n", 1);
-
-  heading_chars = gtk_text_iter_get_offset (&iter);
-
+  gtk_text_buffer_get_end_iter (buffer, &iter);
   gtk_text_buffer_insert (buffer, &iter, text + skip, -1);
 
-  self->text_offset = heading_chars - (int) g_utf8_pointer_to_offset (text, text + skip);
+  self->text_offset = - (int) g_utf8_pointer_to_offset (text, text + skip);
   self->text_length = (guint) g_utf8_strlen (text, -1);
 
   /* Headings and quotations inside the article. */
@@ -291,6 +397,103 @@ brief_article_view_flash_done_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Emits ::date-activated when @iter lies in a highlighted date. */
+static gboolean
+brief_article_view_activate_date_at (BriefArticleView  *self,
+                                     const GtkTextIter *iter)
+{
+  GtkTextIter start = *iter;
+  int offset;
+
+  if (!gtk_text_iter_has_tag (&start, self->date_tag))
+    {
+      /* Just after a date counts too: the caret often stops there. */
+      if (!gtk_text_iter_backward_char (&start) || !gtk_text_iter_has_tag (&start, self->date_tag))
+        return FALSE;
+    }
+
+  offset = gtk_text_iter_get_offset (&start) - self->text_offset;
+  if (offset < 0)
+    return FALSE;
+
+  g_signal_emit (self, signals[DATE_ACTIVATED], 0, (guint) offset);
+  return TRUE;
+}
+
+static void
+text_view_click_released_cb (BriefArticleView *self,
+                             int               n_press,
+                             double            x,
+                             double            y,
+                             GtkGestureClick  *gesture)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+  int bx;
+  int by;
+
+  /* A drag that selected text is not a click on a date. */
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by) &&
+      gtk_text_iter_has_tag (&iter, self->date_tag))
+    brief_article_view_activate_date_at (self, &iter);
+}
+
+/* YYYY-MM-DD, a real day. */
+static gboolean
+parse_published (const char *text)
+{
+  unsigned int year;
+  unsigned int month;
+  unsigned int day;
+  char rest;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) != 3)
+    return FALSE;
+  return g_date_valid_dmy (day, month, year);
+}
+
+static void
+published_entry_changed_cb (BriefArticleView *self,
+                            GtkEditable      *editable)
+{
+  /* Typing again clears the error until the next Enter. */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->published_entry), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->published_error), FALSE);
+}
+
+static void
+published_entry_activate_cb (BriefArticleView *self,
+                             GtkEntry         *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (self->article == NULL)
+    return;
+
+  if (!parse_published (text))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->published_error), TRUE);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_widget_error_bell (GTK_WIDGET (entry));
+      return;
+    }
+
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+  g_signal_emit (self, signals[PUBLISHED_CHANGED], 0, text);
+}
+
 static void
 brief_article_view_dispose (GObject *object)
 {
@@ -348,10 +551,49 @@ brief_article_view_class_init (BriefArticleViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * BriefArticleView::date-activated:
+   * @self: a #BriefArticleView
+   * @offset: the code point in the article text of the date activated
+   *
+   * Emitted when the user clicks a highlighted date, or presses Enter on it.
+   */
+  signals[DATE_ACTIVATED] =
+    g_signal_new ("date-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * BriefArticleView::published-changed:
+   * @self: a #BriefArticleView
+   * @published: the new publication date, YYYY-MM-DD
+   *
+   * Emitted when the user sets or corrects the publication date in the header.
+   */
+  signals[PUBLISHED_CHANGED] =
+    g_signal_new ("published-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (BRIEF_TYPE_ARTICLE_TEXT);
+  g_type_ensure (BRIEF_TYPE_DATE_ENTRY);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/brief-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BriefArticleView, box);
+  gtk_widget_class_bind_template_child (widget_class, BriefArticleView, header);
+  gtk_widget_class_bind_template_child (widget_class, BriefArticleView, published_entry);
+  gtk_widget_class_bind_template_child (widget_class, BriefArticleView, published_error);
   gtk_widget_class_bind_template_child (widget_class, BriefArticleView, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, BriefArticleView, source_label);
   gtk_widget_class_bind_template_child (widget_class, BriefArticleView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, BriefArticleView, title_label);
+  gtk_widget_class_bind_template_callback (widget_class, published_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, published_entry_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "briefarticleview");
@@ -363,6 +605,7 @@ brief_article_view_init (BriefArticleView *self)
 {
   GtkTextBuffer *buffer;
   GtkTextIter start;
+  GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -393,6 +636,12 @@ brief_article_view_init (BriefArticleView *self)
   self->span_mark = gtk_text_buffer_create_mark (buffer, "span", &start, TRUE);
 
   brief_article_view_update_colors (self);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (gesture, "released", G_CALLBACK (text_view_click_released_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (gesture));
 }
 
 GtkWidget *

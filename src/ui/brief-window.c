@@ -7,7 +7,8 @@
 
 #include "brief-article-view.h"
 #include "brief-markdown-writer.h"
-#include "brief-timeline-list.h"
+#include "brief-event-list.h"
+#include "brief-timeline.h"
 #include "brief-window.h"
 
 /* The schema id stays the base id in development builds, so both share it. */
@@ -31,11 +32,13 @@ struct _BriefWindow
   GtkOverlay           *banner;
   GtkLabel             *banner_label;
   GtkRevealer          *banner_revealer;
+  BriefEventList       *event_list;
   GtkPaned             *paned;
+  GtkPaned             *side_paned;
   GtkSpinner           *spinner;
   GtkStack             *stack;
   GtkLabel             *subtitle_label;
-  BriefTimelineList    *timeline_list;
+  BriefTimeline        *timeline;
 };
 
 G_DEFINE_FINAL_TYPE (BriefWindow, brief_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -167,6 +170,7 @@ brief_window_show_article (BriefWindow  *self,
 
   analysis = brief_briefing_get_analysis (self->briefing, article);
   brief_article_view_set_article (self->article_view, article, analysis);
+  brief_timeline_set_current_article (self->timeline, article);
 
   title = brief_article_get_title (article);
   gtk_label_set_text (self->subtitle_label, title != NULL ? title : "");
@@ -197,10 +201,10 @@ articles_items_changed_cb (BriefWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n_articles > 0);
 }
 
+/* Shows @event's sentence in its article, switching articles if need be. */
 static void
-timeline_list_event_activated_cb (BriefWindow       *self,
-                                  BriefEvent        *event,
-                                  BriefTimelineList *timeline_list)
+brief_window_show_event (BriefWindow *self,
+                         BriefEvent  *event)
 {
   BriefArticle *article;
 
@@ -214,6 +218,77 @@ timeline_list_event_activated_cb (BriefWindow       *self,
   brief_article_view_show_span (self->article_view,
                                 brief_event_get_start (event),
                                 brief_event_get_end (event));
+}
+
+static void
+timeline_event_activated_cb (BriefWindow   *self,
+                             BriefEvent    *event,
+                             BriefTimeline *timeline)
+{
+  brief_window_show_event (self, event);
+}
+
+static void
+event_list_event_activated_cb (BriefWindow    *self,
+                               BriefEvent     *event,
+                               BriefEventList *event_list)
+{
+  brief_window_show_event (self, event);
+  brief_timeline_scroll_to_event (self->timeline, event);
+}
+
+static void
+selection_changed_cb (BriefWindow       *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *selection)
+{
+  BriefEvent *event = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+
+  if (event != NULL)
+    brief_window_show_event (self, event);
+}
+
+/* A date clicked in the article: select its event, wherever it is listed. */
+static void
+article_view_date_activated_cb (BriefWindow      *self,
+                                guint             offset,
+                                BriefArticleView *article_view)
+{
+  GtkSingleSelection *selection = brief_event_list_get_selection (self->event_list);
+  BriefArticle *article = brief_article_view_get_article (article_view);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BriefEvent) event = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (brief_event_get_article (event) == article &&
+          brief_event_get_date_start (event) <= offset && offset < brief_event_get_date_end (event))
+        {
+          gtk_single_selection_set_selected (selection, i);
+          brief_timeline_scroll_to_event (self->timeline, event);
+          return;
+        }
+    }
+
+  gtk_widget_error_bell (GTK_WIDGET (article_view));
+}
+
+static void
+article_view_published_changed_cb (BriefWindow      *self,
+                                   const char       *published,
+                                   BriefArticleView *article_view)
+{
+  BriefArticle *article = brief_article_view_get_article (article_view);
+
+  if (article == NULL)
+    return;
+
+  /* Relative dates are read again against the new date; the events follow. */
+  brief_briefing_set_published (self->briefing, article, published);
+  brief_window_show_article (self, article);
+  brief_timeline_fit_all (self->timeline, TRUE);
 }
 
 static void
@@ -710,20 +785,26 @@ brief_window_class_init (BriefWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BRIEF_TYPE_ARTICLE_VIEW);
-  g_type_ensure (BRIEF_TYPE_TIMELINE_LIST);
+  g_type_ensure (BRIEF_TYPE_EVENT_LIST);
+  g_type_ensure (BRIEF_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/brief-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BriefWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, BriefWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, BriefWindow, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, BriefWindow, timeline);
+  gtk_widget_class_bind_template_callback (widget_class, article_view_date_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, article_view_published_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_close_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, timeline_list_event_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, event_list_event_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_event_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, brief_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, brief_window_export_action);
@@ -767,8 +848,19 @@ brief_window_init (BriefWindow *self)
                            G_CONNECT_SWAPPED);
   articles_items_changed_cb (self, 0, 0, 0, articles);
 
-  brief_timeline_list_set_model (self->timeline_list,
-                                 brief_briefing_get_events (self->briefing));
+  /* The list and the timeline share one selection over the events searched
+   * and filtered in the list. */
+  brief_event_list_set_models (self->event_list,
+                               brief_briefing_get_events (self->briefing),
+                               articles);
+  brief_timeline_set_sources (self->timeline, articles);
+  brief_timeline_set_model (self->timeline,
+                            GTK_SELECTION_MODEL (brief_event_list_get_selection (self->event_list)));
+  g_signal_connect_object (brief_event_list_get_selection (self->event_list),
+                           "selection-changed",
+                           G_CALLBACK (selection_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
 
   /* The widget takes the controller. */
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -1,0 +1,429 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "brief-event-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "brief-event-list.h"
+#include "brief-timeline.h"
+
+typedef enum
+{
+  COLUMN_DATE,
+  COLUMN_TITLE,
+  COLUMN_SOURCE,
+} Column;
+
+struct _BriefEventList
+{
+  GtkWidget           parent_instance;
+
+  GListModel         *articles;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;
+  GtkCustomFilter    *filter;
+  GtkStringList      *source_names;
+
+  /* Template widgets */
+  GtkBox             *box;
+  GtkColumnView      *column_view;
+  GtkScrolledWindow  *scrolled_window;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *source_dropdown;
+  GtkBox             *toolbar;
+};
+
+G_DEFINE_FINAL_TYPE (BriefEventList, brief_event_list, GTK_TYPE_WIDGET)
+
+enum {
+  EVENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+event_source_name (BriefEvent *event)
+{
+  BriefArticle *article = brief_event_get_article (event);
+  const char *name;
+
+  if (article == NULL)
+    return "";
+  name = brief_article_get_site (article);
+  if (name == NULL || *name == '\0')
+    name = brief_article_get_title (article);
+  return name != NULL ? name : "";
+}
+
+static guint
+article_index (BriefEventList *self,
+               BriefArticle   *article)
+{
+  guint n = self->articles != NULL ? g_list_model_get_n_items (self->articles) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->articles, i);
+
+      if (item == (GObject *) article)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+update_cell (GtkListItem *list_item)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  BriefEvent *event = gtk_list_item_get_item (list_item);
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
+
+  if (event == NULL)
+    return;
+
+  switch (column)
+    {
+    case COLUMN_DATE:
+      {
+        g_autofree char *date = brief_event_dup_date_label (event);
+
+        gtk_label_set_text (label, date);
+      }
+      break;
+
+    case COLUMN_TITLE:
+      {
+        g_autofree char *text = NULL;
+
+        text = g_strconcat (brief_event_get_starred (event) ? "★ " : "", brief_event_get_title (event), NULL);
+        gtk_label_set_text (label, text);
+        if (brief_event_get_state (event) == BRIEF_EVENT_STATE_HIDDEN)
+          gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+        else
+          gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+        gtk_widget_set_tooltip_text (GTK_WIDGET (label), brief_event_get_sentence (event));
+      }
+      break;
+
+    case COLUMN_SOURCE:
+      {
+        BriefEventList *self = g_object_get_data (G_OBJECT (label), "list");
+        g_autofree char *markup = NULL;
+        GdkRGBA color;
+        g_autofree char *color_text = NULL;
+
+        brief_timeline_get_source_color (article_index (self, brief_event_get_article (event)), &color);
+        color_text = g_strdup_printf ("#%02x%02x%02x", (guint) (color.red * 255),
+                                      (guint) (color.green * 255), (guint) (color.blue * 255));
+        markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
+                                          color_text, event_source_name (event));
+        gtk_label_set_markup (label, markup);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+event_notify_cb (GtkListItem *list_item,
+                 GParamSpec  *pspec,
+                 BriefEvent  *event)
+{
+  update_cell (list_item);
+}
+
+static void
+factory_setup_cb (BriefEventList           *self,
+                  GtkListItem              *list_item,
+                  GtkSignalListItemFactory *factory)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (label), "column", GUINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (label), "list", self);
+  if (column == COLUMN_DATE)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+factory_bind_cb (BriefEventList           *self,
+                 GtkListItem              *list_item,
+                 GtkSignalListItemFactory *factory)
+{
+  BriefEvent *event = gtk_list_item_get_item (list_item);
+
+  update_cell (list_item);
+  g_signal_connect_object (event, "notify", G_CALLBACK (event_notify_cb), list_item, G_CONNECT_SWAPPED);
+}
+
+static void
+factory_unbind_cb (BriefEventList           *self,
+                   GtkListItem              *list_item,
+                   GtkSignalListItemFactory *factory)
+{
+  BriefEvent *event = gtk_list_item_get_item (list_item);
+
+  if (event != NULL)
+    g_signal_handlers_disconnect_by_func (event, event_notify_cb, list_item);
+}
+
+static int
+compare_dates_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return brief_event_compare ((BriefEvent *) a, (BriefEvent *) b);
+}
+
+static int
+compare_titles_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return g_utf8_collate (brief_event_get_title ((BriefEvent *) a), brief_event_get_title ((BriefEvent *) b));
+}
+
+static int
+compare_sources_cb (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return g_utf8_collate (event_source_name ((BriefEvent *) a), event_source_name ((BriefEvent *) b));
+}
+
+static void
+add_column (BriefEventList   *self,
+            Column            column,
+            const char       *title,
+            GCompareDataFunc  compare,
+            gboolean          expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, NULL, NULL);
+
+  g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (column));
+  g_signal_connect_object (factory, "setup", G_CALLBACK (factory_setup_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (factory_bind_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (factory_unbind_cb), self, G_CONNECT_SWAPPED);
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_append_column (self->column_view, view_column);
+}
+
+static gboolean
+filter_event_cb (gpointer item,
+                 gpointer user_data)
+{
+  BriefEventList *self = user_data;
+  BriefEvent *event = item;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint source = gtk_drop_down_get_selected (self->source_dropdown);
+
+  if (source != GTK_INVALID_LIST_POSITION && source > 0 &&
+      article_index (self, brief_event_get_article (event)) != source - 1)
+    return FALSE;
+
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *needle = g_utf8_casefold (search, -1);
+      g_autofree char *date = brief_event_dup_date_label (event);
+      g_autofree char *haystack = NULL;
+      g_autofree char *folded = NULL;
+
+      haystack = g_strjoin ("\n", brief_event_get_title (event), date,
+                            brief_event_get_sentence (event) ? brief_event_get_sentence (event) : "",
+                            event_source_name (event), NULL);
+      folded = g_utf8_casefold (haystack, -1);
+      if (strstr (folded, needle) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+search_entry_search_changed_cb (BriefEventList *self,
+                                GtkSearchEntry *entry)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+source_dropdown_notify_selected_cb (BriefEventList *self,
+                                    GParamSpec     *pspec,
+                                    GtkDropDown    *dropdown)
+{
+  if (self->filter == NULL)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+column_view_activate_cb (BriefEventList *self,
+                         guint           position,
+                         GtkColumnView  *column_view)
+{
+  g_autoptr(BriefEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (event != NULL)
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
+}
+
+static void
+articles_items_changed_cb (BriefEventList *self,
+                           guint           position,
+                           guint           removed,
+                           guint           added,
+                           GListModel     *articles)
+{
+  guint n = g_list_model_get_n_items (articles);
+  guint selected = gtk_drop_down_get_selected (self->source_dropdown);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (names, g_strdup (_("All Sources")));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BriefArticle) article = g_list_model_get_item (articles, i);
+      const char *name = brief_article_get_title (article);
+
+      if (name == NULL || *name == '\0')
+        name = brief_article_get_site (article);
+      g_ptr_array_add (names, g_strdup (name != NULL ? name : _("Untitled")));
+    }
+  g_ptr_array_add (names, NULL);
+
+  gtk_string_list_splice (self->source_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->source_names)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->source_dropdown, selected < n + 1 ? selected : 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_dropdown), n > 1);
+}
+
+static void
+brief_event_list_dispose (GObject *object)
+{
+  BriefEventList *self = BRIEF_EVENT_LIST (object);
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BRIEF_TYPE_EVENT_LIST);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->articles);
+
+  G_OBJECT_CLASS (brief_event_list_parent_class)->dispose (object);
+}
+
+static void
+brief_event_list_class_init (BriefEventListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = brief_event_list_dispose;
+
+  /**
+   * BriefEventList::event-activated:
+   * @self: a #BriefEventList
+   * @event: the #BriefEvent
+   *
+   * Emitted when the user activates a row (double click or Enter).
+   */
+  signals[EVENT_ACTIVATED] =
+    g_signal_new ("event-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, BRIEF_TYPE_EVENT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/brief-event-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, BriefEventList, box);
+  gtk_widget_class_bind_template_child (widget_class, BriefEventList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, BriefEventList, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, BriefEventList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BriefEventList, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BriefEventList, toolbar);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_dropdown_notify_selected_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "briefeventlist");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+brief_event_list_init (BriefEventList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_column (self, COLUMN_DATE, _("Date"), compare_dates_cb, FALSE);
+  add_column (self, COLUMN_TITLE, _("Event"), compare_titles_cb, TRUE);
+  add_column (self, COLUMN_SOURCE, _("Source"), compare_sources_cb, FALSE);
+
+  self->source_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (self->source_names));
+  g_object_unref (self->source_names);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_dropdown), FALSE);
+
+  self->filter = gtk_custom_filter_new (filter_event_cb, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+GtkWidget *
+brief_event_list_new (void)
+{
+  return g_object_new (BRIEF_TYPE_EVENT_LIST, NULL);
+}
+
+void
+brief_event_list_set_models (BriefEventList *self,
+                             GListModel     *events,
+                             GListModel     *articles)
+{
+  g_return_if_fail (BRIEF_IS_EVENT_LIST (self));
+  g_return_if_fail (events == NULL || G_IS_LIST_MODEL (events));
+  g_return_if_fail (articles == NULL || G_IS_LIST_MODEL (articles));
+
+  if (self->articles != NULL)
+    g_signal_handlers_disconnect_by_func (self->articles, articles_items_changed_cb, self);
+  g_set_object (&self->articles, articles);
+  if (self->articles != NULL)
+    {
+      g_signal_connect_object (self->articles, "items-changed",
+                               G_CALLBACK (articles_items_changed_cb), self, G_CONNECT_SWAPPED);
+      articles_items_changed_cb (self, 0, 0, 0, self->articles);
+    }
+
+  gtk_filter_list_model_set_model (self->filter_model, events);
+}
+
+GtkSingleSelection *
+brief_event_list_get_selection (BriefEventList *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT_LIST (self), NULL);
+  return self->selection;
+}

@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-timeline-geometry"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "brief-timeline-geometry.h"
+
+static double
+julian (int year,
+        int month,
+        int day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_julian (&date);
+}
+
+/* A monospace font of 7 pixels a character. */
+static double
+measure_cb (const char *text,
+            gpointer    user_data)
+{
+  return 7.0 * g_utf8_strlen (text, -1);
+}
+
+static void
+test_x_day_roundtrip (void)
+{
+  double start = julian (2019, 1, 1);
+  double end = julian (2024, 1, 1);
+
+  g_assert_cmpfloat_with_epsilon (brief_timeline_day_to_x (start, end, 800, start), 0.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (brief_timeline_day_to_x (start, end, 800, end), 800.0, 1e-9);
+
+  for (double x = 0; x <= 800; x += 37.5)
+    {
+      double day = brief_timeline_x_to_day (start, end, 800, x);
+
+      g_assert_cmpfloat_with_epsilon (brief_timeline_day_to_x (start, end, 800, day), x, 1e-6);
+    }
+}
+
+static void
+test_zoom_around_point (void)
+{
+  double start = julian (2019, 1, 1);
+  double end = julian (2024, 1, 1);
+  double width = 1000.0;
+
+  for (double pointer = 0.0; pointer <= width; pointer += 125.0)
+    {
+      double s = start;
+      double e = end;
+      double anchor = brief_timeline_x_to_day (s, e, width, pointer);
+
+      brief_timeline_zoom_around (&s, &e, anchor, 2.0, 1.0, 1e6);
+      g_assert_cmpfloat_with_epsilon (e - s, (end - start) / 2.0, 1e-6);
+      /* The day under the pointer stays under the pointer. */
+      g_assert_cmpfloat_with_epsilon (brief_timeline_day_to_x (s, e, width, anchor), pointer, 1e-6);
+
+      brief_timeline_zoom_around (&s, &e, anchor, 0.5, 1.0, 1e6);
+      g_assert_cmpfloat_with_epsilon (s, start, 1e-6);
+      g_assert_cmpfloat_with_epsilon (e, end, 1e-6);
+    }
+
+  /* The span stays within its limits, the anchor still in place. */
+  {
+    double s = start;
+    double e = start + 10.0;
+    double anchor = start + 5.0;
+
+    brief_timeline_zoom_around (&s, &e, anchor, 100.0, 2.0, 1e6);
+    g_assert_cmpfloat_with_epsilon (e - s, 2.0, 1e-9);
+    g_assert_cmpfloat_with_epsilon (anchor - s, 1.0, 1e-9);
+  }
+}
+
+static void
+test_clamp (void)
+{
+  double s = 50.0;
+  double e = 150.0;
+
+  brief_timeline_clamp (&s, &e, 100.0, 1000.0);
+  g_assert_cmpfloat (s, ==, 100.0);
+  g_assert_cmpfloat (e, ==, 200.0);
+
+  s = 950.0;
+  e = 1050.0;
+  brief_timeline_clamp (&s, &e, 100.0, 1000.0);
+  g_assert_cmpfloat (s, ==, 900.0);
+  g_assert_cmpfloat (e, ==, 1000.0);
+
+  s = 0.0;
+  e = 5000.0;
+  brief_timeline_clamp (&s, &e, 100.0, 1000.0);
+  g_assert_cmpfloat (s, ==, 100.0);
+  g_assert_cmpfloat (e, ==, 1000.0);
+}
+
+static void
+assert_labels_apart (GArray *ticks,
+                     double  gap,
+                     guint  *out_n_labels)
+{
+  const BriefTimelineTick *previous = NULL;
+  guint n_labels = 0;
+
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const BriefTimelineTick *tick = &g_array_index (ticks, BriefTimelineTick, i);
+
+      if (tick->label == NULL)
+        continue;
+      g_assert_true (tick->major);
+      if (previous != NULL)
+        {
+          g_assert_cmpfloat (previous->x, <, tick->x);
+          g_assert_cmpfloat (previous->label_x + previous->label_width + gap, <=, tick->label_x);
+        }
+      previous = tick;
+      n_labels++;
+    }
+
+  *out_n_labels = n_labels;
+}
+
+static void
+test_ticks_never_overlap (void)
+{
+  g_autoptr(GArray) ticks = brief_timeline_ticks_new ();
+  static const double widths[] = { 120, 333, 800, 1280, 2560 };
+  double centre = julian (2021, 3, 15);
+  guint n_checked = 0;
+
+  /* From a few hours to four thousand years, at every width. */
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (double span = 0.25; span < 1.5e6; span *= 1.23)
+      {
+        double start = MAX (centre - span / 2.0, 1.0);
+        double end = start + span;
+        guint n_labels;
+
+        brief_timeline_compute_ticks (start, end, widths[w], 8.0, measure_cb, NULL, ticks);
+        assert_labels_apart (ticks, 8.0, &n_labels);
+        /* Something to read, unless less than a day is shown between ticks. */
+        if (span >= 2.0 && widths[w] >= 300)
+          g_assert_cmpuint (n_labels, >, 0);
+        for (guint i = 0; i < ticks->len; i++)
+          {
+            double day = g_array_index (ticks, BriefTimelineTick, i).day;
+
+            g_assert_cmpfloat (day, >=, start);
+            g_assert_cmpfloat (day, <, end);
+          }
+        n_checked++;
+      }
+
+  g_assert_cmpuint (n_checked, >, 300);
+}
+
+static BriefTickUnit
+ticks_for (double  start,
+           double  end,
+           double  width,
+           GArray *ticks)
+{
+  return brief_timeline_compute_ticks (start, end, width, 8.0, measure_cb, NULL, ticks);
+}
+
+static const char *
+first_label (GArray *ticks)
+{
+  for (guint i = 0; i < ticks->len; i++)
+    if (g_array_index (ticks, BriefTimelineTick, i).label != NULL)
+      return g_array_index (ticks, BriefTimelineTick, i).label;
+  return NULL;
+}
+
+static void
+test_ticks_adapt (void)
+{
+  g_autoptr(GArray) ticks = brief_timeline_ticks_new ();
+
+  /* Two weeks on a wide screen: days. */
+  g_assert_cmpint (ticks_for (julian (2021, 3, 1), julian (2021, 3, 15), 1200, ticks), ==, BRIEF_TICK_DAY);
+  g_assert_cmpstr (first_label (ticks), ==, "1 Mar 2021");
+
+  /* A year: months, named in the locale (C here), the first with its year. */
+  g_assert_cmpint (ticks_for (julian (2021, 1, 1), julian (2022, 1, 1), 1000, ticks), ==, BRIEF_TICK_MONTH);
+  g_assert_cmpstr (first_label (ticks), ==, "Jan 2021");
+  g_assert_cmpstr (g_array_index (ticks, BriefTimelineTick, 1).label, ==, "Feb");
+
+  /* Thirty years on 900 pixels: years or decades, never months. */
+  g_assert_cmpint (ticks_for (julian (1995, 1, 1), julian (2025, 1, 1), 900, ticks), >=, BRIEF_TICK_YEAR);
+
+  /* Six centuries: decades, thinned. */
+  g_assert_cmpint (ticks_for (julian (1500, 1, 1), julian (2100, 1, 1), 600, ticks), ==, BRIEF_TICK_DECADE);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The largest number of intervals over any one point: no lane assignment can do better. */
+static guint
+max_depth (const double *x0,
+           const double *x1,
+           guint         n)
+{
+  g_autofree double *starts = g_memdup2 (x0, n * sizeof (double));
+  g_autofree double *ends = g_memdup2 (x1, n * sizeof (double));
+  guint i = 0;
+  guint j = 0;
+  guint depth = 0;
+  guint best = 0;
+
+  g_qsort_with_data (starts, (int) n, sizeof (double), compare_doubles, NULL);
+  g_qsort_with_data (ends, (int) n, sizeof (double), compare_doubles, NULL);
+
+  while (i < n)
+    {
+      if (starts[i] < ends[j])
+        {
+          depth++;
+          best = MAX (best, depth);
+          i++;
+        }
+      else
+        {
+          depth--;
+          j++;
+        }
+    }
+
+  return best;
+}
+
+static void
+test_lanes_thousands (void)
+{
+  const guint n = 5000;
+  g_autofree double *x0 = g_new (double, n);
+  g_autofree double *x1 = g_new (double, n);
+  g_autofree int *lanes = g_new (int, n);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint n_lanes;
+  gint64 begin;
+  gint64 elapsed;
+
+  for (guint i = 0; i < n; i++)
+    {
+      x0[i] = g_rand_double_range (rand, 0, 20000);
+      x1[i] = x0[i] + g_rand_double_range (rand, 1, 400);
+    }
+
+  begin = g_get_monotonic_time ();
+  n_lanes = brief_timeline_assign_lanes (x0, x1, n, 0, lanes);
+  elapsed = g_get_monotonic_time () - begin;
+  g_test_message ("%u spans in %u lanes in %.2f ms", n, n_lanes, elapsed / 1000.0);
+
+  /* As few lanes as the deepest overlap: the greedy sweep is optimal. */
+  g_assert_cmpuint (n_lanes, ==, max_depth (x0, x1, n));
+
+  /* No two spans in one lane overlap: sort each lane's spans and compare neighbours. */
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+
+      for (guint i = 0; i < n; i++)
+        if (lanes[i] == (int) lane)
+          {
+            double span[2] = { x0[i], x1[i] };
+            g_array_append_vals (spans, span, 1);
+          }
+      g_array_sort_with_data (spans, compare_doubles, NULL);
+      for (guint k = 1; k < spans->len; k++)
+        g_assert_cmpfloat (((double *) spans->data)[2 * (k - 1) + 1], <=,
+                           ((double *) spans->data)[2 * k]);
+    }
+
+  /* Capped: the rest are left out, the lanes still never overlap. */
+  n_lanes = brief_timeline_assign_lanes (x0, x1, n, 4, lanes);
+  g_assert_cmpuint (n_lanes, ==, 4);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (lanes[i], <, 4);
+
+}
+
+static void
+test_layout_clusters (void)
+{
+  const guint n = 10000;
+  g_autofree BriefTimelineItem *items = g_new0 (BriefTimelineItem, n);
+  g_autoptr(GArray) placements = g_array_new (FALSE, FALSE, sizeof (BriefTimelinePlacement));
+  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (BriefTimelineCluster));
+  double start = julian (2000, 1, 1);
+  double end = julian (2025, 1, 1);
+  guint hidden = 0;
+  guint counted = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      items[i].first_day = start + (end - start) * i / n;
+      items[i].last_day = items[i].first_day + (i % 3 == 0 ? 31 : 1);
+      items[i].label_width = 80 + i % 60;
+    }
+
+  brief_timeline_layout (items, n, 31, start, end, 1000, 6, 10, 8, 40, placements, clusters);
+  g_assert_cmpuint (placements->len, ==, n);
+
+  for (guint i = 0; i < placements->len; i++)
+    if (g_array_index (placements, BriefTimelinePlacement, i).lane < 0)
+      hidden++;
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const BriefTimelineCluster *c = &g_array_index (clusters, BriefTimelineCluster, i);
+
+      counted += c->count;
+      if (i > 0)
+        {
+          const BriefTimelineCluster *prev = &g_array_index (clusters, BriefTimelineCluster, i - 1);
+          g_assert_cmpfloat (prev->x + prev->width, <=, c->x);
+        }
+    }
+  g_assert_cmpuint (hidden, >, 0);
+  g_assert_cmpuint (counted, ==, hidden);
+
+  /* Zoomed in on a month, only what is visible is placed. */
+  brief_timeline_layout (items, n, 31, julian (2010, 3, 1), julian (2010, 4, 1), 1000, 6, 10, 8, 40,
+                         placements, clusters);
+  g_assert_cmpuint (placements->len, <, 60);
+  g_assert_cmpuint (placements->len, >, 0);
+}
+
+static void
+test_hit_test (void)
+{
+  const BriefTimelineRect rects[] = {
+    { 10, 10, 100, 20, 0 },
+    { 50, 10, 100, 20, 1 },   /* over the first */
+    { 300, 50, 20, 20, 2 },
+  };
+
+  g_assert_cmpint (brief_timeline_hit_test (rects, 3, 20, 15, 0), ==, 0);
+  g_assert_cmpint (brief_timeline_hit_test (rects, 3, 60, 15, 0), ==, 1);
+  g_assert_cmpint (brief_timeline_hit_test (rects, 3, 310, 60, 0), ==, 2);
+  g_assert_cmpint (brief_timeline_hit_test (rects, 3, 500, 500, 0), ==, -1);
+  g_assert_cmpint (brief_timeline_hit_test (rects, 3, 325, 60, 6), ==, 2);
+  g_assert_cmpint (brief_timeline_hit_test (rects, 0, 0, 0, 6), ==, -1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/timeline/geometry/x-day-roundtrip", test_x_day_roundtrip);
+  g_test_add_func ("/timeline/geometry/zoom-around-point", test_zoom_around_point);
+  g_test_add_func ("/timeline/geometry/clamp", test_clamp);
+  g_test_add_func ("/timeline/geometry/ticks/never-overlap", test_ticks_never_overlap);
+  g_test_add_func ("/timeline/geometry/ticks/adapt", test_ticks_adapt);
+  g_test_add_func ("/timeline/geometry/lanes/thousands", test_lanes_thousands);
+  g_test_add_func ("/timeline/geometry/layout/clusters", test_layout_clusters);
+  g_test_add_func ("/timeline/geometry/hit-test", test_hit_test);
+
+  return g_test_run ();
+}
