@@ -493,28 +493,27 @@ static void
 test_analysis_titles (void)
 {
   static const TitleCase cases[] = {
-    { "North Korea closed its borders in January 2020.", DCT, "North Korea closed its borders" },
+    { "North Korea closed its borders in January 2020.", DCT, "North Korea closes its borders" },
     { "A meeting with Putin would be Kim’s first summit with a foreign leader since North "
-      "Korea closed its borders in January 2020.", DCT, "North Korea closed its borders" },
+      "Korea closed its borders in January 2020.", DCT, "North Korea closes its borders" },
     { "They met for the first time in April 2019, two months after the talks collapsed.",
-      DCT, "They met for the first time" },
+      DCT, "They meet for the first time" },
     { "Russian Defense Minister Sergei Shoigu traveled to Pyongyang in July and asked Kim "
-      "to send more ammunition.", DCT,
-      "Russian Defense Minister Sergei Shoigu traveled to Pyongyang" },
+      "to send more ammunition.", DCT, "Shoigu travels to Pyongyang" },
     { "He said Shoigu was the first Russian defense minister to visit since the 1991 "
-      "disintegration of the Soviet Union.", DCT, "Disintegration of the Soviet Union" },
-    { "Prices have risen since 2010.", DCT, "Prices have risen" },
-    { "In July, Shoigu traveled to Pyongyang.", DCT, "Shoigu traveled to Pyongyang" },
-    { "But in 2019 the talks collapsed.", DCT, "Talks collapsed" },
+      "disintegration of the Soviet Union.", DCT, "Soviet Union disintegrates" },
+    { "Prices have risen since 2010.", DCT, "Prices rise" },
+    { "In July, Shoigu traveled to Pyongyang.", DCT, "Shoigu travels to Pyongyang" },
+    { "But in 2019 the talks collapsed.", DCT, "Talks collapse" },
     { "“We will meet in May 2024,” Kim said.", DCT, "We will meet" },
     { "On May 5, 2019.", DCT, "May 5, 2019" },
     { "In 1991.", DCT, "1991" },
-    { "Kim visited Moscow in 2019 and returned in 2021.", DCT, "Kim visited Moscow" },
-    { "Diana de Cardenas, 33, was born in Cuba in 1984.", DCT, "Diana de Cardenas was born in Cuba" },
-    { "Up until Thursday, however, Mr. Kim had stayed home.", DCT, "Mr. Kim had stayed home" },
+    { "Kim visited Moscow in 2019 and returned in 2021.", DCT, "Kim visits Moscow" },
+    { "Diana de Cardenas, 33, was born in Cuba in 1984.", DCT, "Cardenas is born in Cuba" },
+    { "Up until Thursday, however, Mr. Kim had stayed home.", DCT, "Kim stays home" },
     { "Rescued on Nov. 25 by fishermen, Elian became famous.", DCT,
       "Rescued by fishermen" },
-    { "Kim left in 2018 and returned in 2021.", "2023-09-05", "Kim left" },
+    { "Kim left in 2018 and returned in 2021.", "2023-09-05", "Kim leaves" },
     { "Officials from the northern provinces of the country and their many advisers "
       "gathered in Pyongyang in March 2020.", DCT, NULL },
   };
@@ -559,9 +558,9 @@ test_analysis_mentions (void)
     check_mention (analysis, g_ptr_array_index (mentions, i));
 
   g_assert_cmpstr (((BriefMention *) mentions->pdata[0])->sentence, ==, "Kim went in July.");
-  g_assert_cmpstr (((BriefMention *) mentions->pdata[0])->title, ==, "Kim went");
-  g_assert_cmpstr (((BriefMention *) mentions->pdata[1])->title, ==, "He returned");
-  g_assert_cmpstr (((BriefMention *) mentions->pdata[2])->title, ==, "Talks began");
+  g_assert_cmpstr (((BriefMention *) mentions->pdata[0])->title, ==, "Kim goes");
+  g_assert_cmpstr (((BriefMention *) mentions->pdata[1])->title, ==, "He returns");
+  g_assert_cmpstr (((BriefMention *) mentions->pdata[2])->title, ==, "Talks begin");
 
   /* A date after a weak "and": the clause runs back past it. */
   {
@@ -571,7 +570,7 @@ test_analysis_mentions (void)
 
     g_assert_cmpuint (two_mentions->len, ==, 2);
     g_assert_cmpstr (((BriefMention *) two_mentions->pdata[1])->title, ==,
-                     "Kim visited Moscow and returned");
+                     "Kim visits Moscow and returns");
   }
 
   copy = brief_mention_copy (mentions->pdata[1]);
@@ -695,12 +694,12 @@ test_sample_analysis (void)
     const char *title;
     const char *sentence_start;
   } expected[] = {
-    { "2020-01", "North Korea closed its borders", "A meeting with Putin" },
-    { "2019-04", "They met for the first time", "They met for the first time" },
-    { "2023-07", "Russian Defense Minister Sergei Shoigu traveled to Pyongyang",
-      "Russian Defense Minister" },
-    { "2022", "U.S. officials have suspected", "Since last year" },
-    { "1991", "Disintegration of the Soviet Union", "He said Shoigu" },
+    { "2020-01", "North Korea closes its borders", "A meeting with Putin" },
+    { "2019-04", "Kim and Putin meet for the first time", "They met for the first time" },
+    { "2019-02", "Kim–Trump high-stakes nuclear diplomacy collapses", "They met for the first time" },
+    { "2023-07", "Shoigu travels to Pyongyang", "Russian Defense Minister" },
+    { "2022", "U.S. officials suspect", "Since last year" },
+    { "1991", "Soviet Union disintegrates", "He said Shoigu" },
   };
   g_autofree char *text = load_sample ();
   g_autoptr(BriefAnalysis) analysis = NULL;
@@ -728,7 +727,7 @@ test_sample_analysis (void)
 
       check_mention (analysis, m);
       g_test_message ("%s → “%s” in “%s”", t->value, m->title, m->sentence);
-      g_assert_cmpstr (t->value, ==, expected[i].value);
+      g_assert_cmpstr (brief_mention_get_value (m, timexes), ==, expected[i].value);
       g_assert_cmpstr (m->title, ==, expected[i].title);
       g_assert_true (g_str_has_prefix (m->sentence, expected[i].sentence_start));
     }
@@ -1019,14 +1018,13 @@ test_analysis_derived (void)
   g_assert_cmpstr (((BriefTimex *) g_ptr_array_index (timexes, m->derived_from))->value, ==,
                    "2019-04");
   g_assert_cmpstr (((BriefTimex *) g_ptr_array_index (timexes, m->timex_index))->value, ==, "P2M");
-  g_assert_cmpstr (m->title, ==,
-                   "Kim’s high-stakes nuclear diplomacy with then-U.S. President Donald Trump collapsed");
+  g_assert_cmpstr (m->title, ==, "Kim–Trump high-stakes nuclear diplomacy collapses");
   g_assert_true (g_str_has_prefix (m->sentence, "They met"));
 
   m = g_ptr_array_index (derived, 1);
   g_assert_cmpstr (m->value, ==, "2021");
   g_assert_cmpstr (m->offset, ==, "+P1Y");
-  g_assert_cmpstr (m->title, ==, "The border opened");
+  g_assert_cmpstr (m->title, ==, "The border opens");
 
   /* Plain mentions are not derived. */
   m = g_ptr_array_index (brief_analysis_get_mentions (analysis), 0);

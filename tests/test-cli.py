@@ -222,6 +222,35 @@ def test_killed_while_saving(tmp):
           full.returncode == 0 and intact == 100 and killed > 10, f"intact {intact}, killed {killed}")
 
 
+def test_export_formats(tmp):
+    """Every export format by its extension; .timeline.json is not plain JSON."""
+    expected = {
+        "note.pdf": lambda b: b.startswith(b"%PDF-"),
+        "note.html": lambda b: b.startswith(b"<!DOCTYPE html>") and b"<h1>" in b,
+        "note.fodt": lambda b: ET.fromstring(b).get(
+            "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}mimetype") == "application/vnd.oasis.opendocument.text",
+        "note.md": lambda b: b.startswith(b"# ") and b"| Date | Event | Source |" in b,
+        "note.json": lambda b: isinstance(json.loads(b)["events"], list),
+        "note.timeline.json": lambda b: "start_date" in json.loads(b)["events"][0],
+        "note.ics": lambda b: b.startswith(b"BEGIN:VCALENDAR\r\n") and b.endswith(b"END:VCALENDAR\r\n"),
+        "note.csv": lambda b: b.startswith(b"date,label,precision,") and b"\r\n" in b,
+    }
+    for name, valid in expected.items():
+        output = os.path.join(tmp, name)
+        result = run("export", "--to", output, SAMPLE)
+        ok = result.returncode == 0 and os.path.exists(output)
+        if ok:
+            with open(output, "rb") as f:
+                try:
+                    ok = valid(f.read())
+                except (ValueError, KeyError, IndexError, ET.ParseError) as error:
+                    ok, result.stderr = False, str(error)
+        check(f"export --to {name} writes that format", ok, result.stderr)
+    result = run("export", "--to", os.path.join(tmp, "note.docx"), SAMPLE)
+    check("export lists the formats for an unknown extension",
+          result.returncode == 2 and ".timeline.json" in result.stderr and ".fodt" in result.stderr, result.stderr)
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         test_exit_codes(tmp)
@@ -229,6 +258,7 @@ def main():
         test_extract_sample()
         test_extract_reference()
         test_export(tmp)
+        test_export_formats(tmp)
         test_project(tmp)
         test_killed_while_saving(tmp)
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "brief-analysis.h"
+#include "brief-facts-private.h"
 #include "brief-word-list-private.h"
 
 #define MAX_TITLE_WORDS 10
@@ -23,6 +24,9 @@ struct _BriefAnalysis
   GPtrArray         *timexes;    /* BriefTimex */
   GPtrArray         *mentions;   /* BriefMention */
   GPtrArray         *derived;    /* BriefMention */
+  GPtrArray         *entities;   /* BriefEntity */
+  GArray            *entity_mentions;  /* BriefEntityMention */
+  GPtrArray         *quotes;     /* BriefQuote */
 };
 
 G_DEFINE_FINAL_TYPE (BriefAnalysis, brief_analysis, G_TYPE_OBJECT)
@@ -43,6 +47,8 @@ brief_mention_copy (const BriefMention *mention)
   copy->sentence = g_strdup (mention->sentence);
   copy->offset = g_strdup (mention->offset);
   copy->value = g_strdup (mention->value);
+  copy->actors = g_strdupv (mention->actors);
+  copy->place = g_strdup (mention->place);
 
   return copy;
 }
@@ -57,7 +63,21 @@ brief_mention_free (BriefMention *mention)
   g_free (mention->sentence);
   g_free (mention->offset);
   g_free (mention->value);
+  g_strfreev (mention->actors);
+  g_free (mention->place);
   g_free (mention);
+}
+
+const char *
+brief_mention_get_value (const BriefMention *mention,
+                         GPtrArray          *timexes)
+{
+  g_return_val_if_fail (mention != NULL, NULL);
+  g_return_val_if_fail (timexes != NULL && mention->timex_index < timexes->len, NULL);
+
+  if (mention->value != NULL)
+    return mention->value;
+  return ((BriefTimex *) g_ptr_array_index (timexes, mention->timex_index))->value;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -278,19 +298,19 @@ mark_words (GArray             *words,
     }
 }
 
-/* Builds a title from words [@from, @to) that are not dates; returns NULL
- * when fewer than @min_words remain. */
-static char *
-title_from_words (const char         *text,
-                  GArray             *words,
-                  guint               from,
-                  guint               to,
-                  guint               min_words,
-                  guint               subject_end,
-                  const TitleLexicon *lex)
+/* The words [@from, @to) that are not dates, without leading discourse
+ * words and trailing function words, at most MAX_TITLE_WORDS; NULL when
+ * fewer than @min_words remain.  A clause that starts with its verb borrows
+ * the sentence's first clause as its subject when it is short. */
+static GPtrArray *
+title_words (GArray             *words,
+             guint               from,
+             guint               to,
+             guint               min_words,
+             guint               subject_end,
+             const TitleLexicon *lex)
 {
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-  g_autoptr(GString) title = g_string_new (NULL);
   guint lead = 0;
 
   for (guint i = from; i < to; i++)
@@ -312,9 +332,7 @@ title_from_words (const char         *text,
       g_ptr_array_remove_index (kept, 0);
     }
 
-  /* A clause that starts with its verb ("Diana de Cardenas, 33, | was born
-   * in Cuba in 1984") borrows the sentence's opening words as its subject
-   * when they are few. */
+  /* "Diana de Cardenas, 33, | was born in Cuba in 1984". */
   if (kept->len > 0 && subject_end > 0 && subject_end <= 5 && from >= subject_end
       && g_hash_table_contains (lex->verbs, ((Word *) g_ptr_array_index (kept, 0))->fold))
     {
@@ -342,7 +360,6 @@ title_from_words (const char         *text,
 
   if (kept->len > MAX_TITLE_WORDS)
     g_ptr_array_set_size (kept, MAX_TITLE_WORDS);
-
   while (kept->len > 0)
     {
       Word *w = g_ptr_array_index (kept, kept->len - 1);
@@ -355,57 +372,600 @@ title_from_words (const char         *text,
 
   if (kept->len < min_words)
     return NULL;
+  return g_steal_pointer (&kept);
+}
 
-  for (guint i = 0; i < kept->len; i++)
+/* ------------------------------------------------------------------------ */
+/* Headlines                                                                 */
+
+/* What make_title() finds: a present-tense title, its actors and place. */
+typedef struct
+{
+  char      *title;
+  GPtrArray *actors;     /* entity indices, as pointers + 1 */
+  int        place;      /* entity index or -1 */
+  gboolean   is_state;
+} Headline;
+
+typedef struct
+{
+  BriefAnalysis           *self;
+  const BriefFactsLexicon *facts;
+  const char              *text;
+  guint                    sentence;
+  Headline                *out;
+  char                    *base;   /* of the main verb */
+} HeadlineBuilder;
+
+static void
+headline_clear (Headline *h)
+{
+  g_clear_pointer (&h->title, g_free);
+  g_clear_pointer (&h->actors, g_ptr_array_unref);
+}
+
+static int
+word_entity (HeadlineBuilder *b,
+             const Word      *w)
+{
+  return _brief_entity_at (b->self->entity_mentions, w->start, w->end);
+}
+
+static const BriefEntity *
+entity_get (HeadlineBuilder *b,
+            int              e)
+{
+  return g_ptr_array_index (b->self->entities, e);
+}
+
+static void
+add_actor (HeadlineBuilder *b,
+           int              e)
+{
+  gpointer p = GINT_TO_POINTER (e + 1);
+
+  if (e >= 0 && !g_ptr_array_find (b->out->actors, p, NULL))
+    g_ptr_array_add (b->out->actors, p);
+}
+
+static gboolean
+is_possessive (const Word *w)
+{
+  return g_str_has_suffix (w->fold, "’s") || g_str_has_suffix (w->fold, "'s");
+}
+
+static gboolean
+is_modal (const char *fold)
+{
+  static const char *const modals[] = {
+    "will", "would", "can", "could", "may", "might", "must", "should", "shall",
+    "is", "are", "has", "have", "does", "do",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (modals); i++)
+    if (strcmp (fold, modals[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_past_form (HeadlineBuilder *b,
+              const char      *fold)
+{
+  return g_hash_table_contains (b->facts->past_forms, fold)
+         || (g_str_has_suffix (fold, "ed") && strlen (fold) > 4);
+}
+
+/* The index of the main verb (or its auxiliary) in @kept, or -1. */
+static int
+find_verb (HeadlineBuilder *b,
+           GPtrArray       *kept)
+{
+  for (guint i = 1; i < kept->len; i++)
     {
-      Word *w = g_ptr_array_index (kept, i);
+      const Word *w = g_ptr_array_index (kept, i);
+      g_autofree char *present = NULL;
 
-      if (i > 0)
-        g_string_append_c (title, ' ');
-      if (i == 0)
+      if (w->upper || w->break_after)
+        continue;
+      if (is_modal (w->fold) || g_hash_table_contains (b->facts->past_forms, w->fold))
+        return i;
+      if (is_past_form (b, w->fold) && (present = _brief_present_tense (w->fold, FALSE)) != NULL)
+        return i;
+    }
+  return -1;
+}
+
+/* The people a pronoun stands for: "he" the nearest person named before,
+ * "they" the people of the sentence before when there are two or more. */
+static void
+resolve_pronoun (HeadlineBuilder *b,
+                 const Word      *w,
+                 const char      *number,
+                 GArray          *people)
+{
+  GArray *mentions = b->self->entity_mentions;
+
+  for (guint m = mentions->len; m-- > 0;)
+    {
+      const BriefEntityMention *mention = &g_array_index (mentions, BriefEntityMention, m);
+      int e = mention->entity;
+
+      if (mention->byte_start >= w->start
+          || entity_get (b, e)->kind != BRIEF_ENTITY_PERSON)
+        continue;
+      if (strcmp (number, "singular") == 0)
         {
-          gunichar c = g_utf8_get_char (text + w->start);
-          const char *rest = g_utf8_next_char (text + w->start);
+          g_array_append_val (people, e);
+          return;
+        }
+      if (mention->sentence + 1 < b->sentence)
+        break;
+      {
+        gboolean seen = FALSE;
 
-          g_string_append_unichar (title, g_unichar_totitle (c));
-          g_string_append_len (title, rest, text + w->end - rest);
+        for (guint k = 0; k < people->len; k++)
+          seen |= g_array_index (people, int, k) == e;
+        if (!seen)
+          g_array_append_val (people, e);
+      }
+    }
+
+  if (strcmp (number, "plural") == 0 && people->len < 2)
+    g_array_set_size (people, 0);
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+static void
+append_names (HeadlineBuilder *b,
+              GString         *out,
+              GArray          *people,
+              const char      *separator)
+{
+  g_array_sort (people, compare_ints);
+  for (guint k = 0; k < people->len; k++)
+    {
+      g_autofree char *name = _brief_entity_short_name (entity_get (b, g_array_index (people, int, k)));
+
+      if (k > 0)
+        g_string_append (out, separator);
+      g_string_append (out, name);
+      add_actor (b, g_array_index (people, int, k));
+    }
+}
+
+static gboolean
+is_role_word (HeadlineBuilder *b,
+              const Word      *w)
+{
+  return g_hash_table_contains (b->facts->titles, w->fold)
+         || g_hash_table_contains (b->facts->demonyms, w->fold)
+         || g_str_has_prefix (w->fold, "then-")
+         || strcmp (w->fold, "and") == 0 || strcmp (w->fold, "the") == 0;
+}
+
+static void
+append_word (GString    *out,
+             const char *text,
+             const Word *w)
+{
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append_len (out, text + w->start, w->end - w->start);
+}
+
+/* Writes the subject, words [0, @v) of @kept, with people by their short
+ * names; returns whether it is plural. */
+static gboolean
+write_subject (HeadlineBuilder *b,
+               GPtrArray       *kept,
+               guint            v,
+               GString         *out)
+{
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (int));
+  const Word *first = g_ptr_array_index (kept, 0);
+  const char *number = g_hash_table_lookup (b->facts->pronouns, first->fold);
+  g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean only_people = TRUE;
+  int possessor = -1;
+  const Word *possessor_word = NULL;
+  const Word *last;
+
+  if (v == 1 && number != NULL)
+    {
+      resolve_pronoun (b, first, number, people);
+      if (people->len > 0)
+        {
+          append_names (b, out, people, " and ");
+          return people->len > 1;
+        }
+    }
+  if (v == 1 && (strcmp (first->fold, "they") == 0 || strcmp (first->fold, "we") == 0
+                 || strcmp (first->fold, "i") == 0 || strcmp (first->fold, "you") == 0))
+    {
+      append_word (out, b->text, first);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < v; i++)
+    {
+      const Word *w = g_ptr_array_index (kept, i);
+      int e = word_entity (b, w);
+
+      if (e >= 0 && entity_get (b, e)->kind == BRIEF_ENTITY_PERSON)
+        {
+          gboolean seen = FALSE;
+
+          for (guint k = 0; k < people->len; k++)
+            seen |= g_array_index (people, int, k) == e;
+          if (!seen)
+            g_array_append_val (people, e);
+          if (is_possessive (w) && possessor < 0)
+            possessor = e;
         }
       else
         {
-          g_string_append_len (title, text + w->start, w->end - w->start);
+          if (e >= 0)
+            g_array_append_val (others, e);
+          else if (w->upper && is_possessive (w) && possessor_word == NULL)
+            possessor_word = w;
+          if (!is_role_word (b, w))
+            only_people = FALSE;
         }
     }
 
-  return g_string_free (g_steal_pointer (&title), FALSE);
+  if (people->len > 0 && only_people)
+    {
+      append_names (b, out, people, " and ");
+      return people->len > 1;
+    }
+  if (possessor >= 0 || (possessor_word != NULL && people->len > 0))
+    {
+      /* "Kim’s high-stakes nuclear diplomacy with then-U.S. President Donald
+       * Trump" → "Kim–Trump high-stakes nuclear diplomacy". */
+      if (possessor < 0)
+        {
+          gsize len = possessor_word->end - possessor_word->start;
+
+          len -= g_str_has_suffix (possessor_word->fold, "’s") ? strlen ("’s") : 2;
+          g_string_append_len (out, b->text + possessor_word->start, len);
+          g_string_append (out, "–");
+        }
+      append_names (b, out, people, "–");
+      for (guint i = 0; i < v; i++)
+        {
+          const Word *w = g_ptr_array_index (kept, i);
+
+          if (word_entity (b, w) < 0 && !is_role_word (b, w) && !w->upper && w != possessor_word
+              && !g_hash_table_contains (b->facts->function_words, w->fold))
+            append_word (out, b->text, w);
+        }
+      return FALSE;
+    }
+
+  for (guint i = 0; i < v; i++)
+    {
+      const Word *w = g_ptr_array_index (kept, i);
+      int e = word_entity (b, w);
+      const Word *next = i + 1 < v ? g_ptr_array_index (kept, i + 1) : NULL;
+
+      if (e >= 0 && entity_get (b, e)->kind == BRIEF_ENTITY_PERSON)
+        {
+          g_autofree char *name = NULL;
+
+          if (i > 0 && word_entity (b, g_ptr_array_index (kept, i - 1)) == e)
+            continue;
+          name = _brief_entity_short_name (entity_get (b, e));
+          if (out->len > 0)
+            g_string_append_c (out, ' ');
+          g_string_append (out, name);
+          continue;
+        }
+      /* "Defense Minister" before a name goes. */
+      if (next != NULL && g_hash_table_contains (b->facts->titles, w->fold)
+          && word_entity (b, next) >= 0)
+        continue;
+      append_word (out, b->text, w);
+    }
+  for (guint k = 0; k < people->len; k++)
+    add_actor (b, g_array_index (people, int, k));
+  for (guint k = 0; k < others->len; k++)
+    add_actor (b, g_array_index (others, int, k));
+
+  /* "Talks", "U.S. officials"; not "Harris".  The head is before the
+   * first preposition: "Dock workers at Europe's largest port". */
+  last = g_ptr_array_index (kept, v - 1);
+  for (guint i = 1; i < v; i++)
+    {
+      const Word *w = g_ptr_array_index (kept, i);
+
+      if (strcmp (w->fold, "and") == 0)
+        return TRUE;
+      if (g_hash_table_contains (b->facts->function_words, w->fold))
+        {
+          last = g_ptr_array_index (kept, i - 1);
+          break;
+        }
+    }
+  return (!last->upper || v == 1) && g_str_has_suffix (last->fold, "s")
+         && !g_str_has_suffix (last->fold, "ss") && !g_str_has_suffix (last->fold, "us");
 }
 
-/* A short headline-style title for the date @timex in the sentence
- * [@sentence_start, @sentence_end): the clause that holds the date, without
- * the date, its preposition and leading discourse words, at most
- * MAX_TITLE_WORDS words.  "… since North Korea closed its borders in January
- * 2020." gives "North Korea closed its borders".  Never empty. */
-static char *
-make_title (const char       *text,
+static void
+set_base (HeadlineBuilder *b,
+          const char      *fold)
+{
+  g_free (b->base);
+  b->base = _brief_present_tense (fold, TRUE);
+  if (b->base != NULL && strcmp (b->base, "are") == 0)
+    {
+      g_free (b->base);
+      b->base = g_strdup ("be");
+    }
+}
+
+/* Writes the verb at @v in the present tense and the words after it;
+ * "had stayed" → "stays", "were" → "are". */
+static void
+write_predicate (HeadlineBuilder *b,
+                 GPtrArray       *kept,
+                 guint            v,
+                 gboolean         plural,
+                 GString         *out)
+{
+  const Word *w = g_ptr_array_index (kept, v);
+  const Word *next = v + 1 < kept->len ? g_ptr_array_index (kept, v + 1) : NULL;
+  g_autofree char *present = NULL;
+  guint i = v + 1;
+
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+
+  if ((strcmp (w->fold, "had") == 0 || strcmp (w->fold, "has") == 0
+       || strcmp (w->fold, "have") == 0) && next != NULL
+      && (strcmp (next->fold, "been") == 0 || is_past_form (b, next->fold)))
+    {
+      set_base (b, next->fold);
+      present = strcmp (next->fold, "been") == 0 ? g_strdup (plural ? "are" : "is")
+                                                 : _brief_present_tense (next->fold, plural);
+      i = v + 2;
+    }
+  else if ((strcmp (w->fold, "was") == 0 || strcmp (w->fold, "were") == 0) && next != NULL
+           && is_past_form (b, next->fold))
+    {
+      /* A passive is a happening: "was founded". */
+      set_base (b, next->fold);
+      present = g_strdup (plural ? "are" : "is");
+    }
+  else if (!is_modal (w->fold) || strcmp (w->fold, "have") == 0 || strcmp (w->fold, "has") == 0)
+    {
+      set_base (b, w->fold);
+      present = _brief_present_tense (w->fold, plural);
+    }
+
+  if (present != NULL)
+    g_string_append (out, present);
+  else
+    g_string_append_len (out, b->text + w->start, w->end - w->start);
+
+  for (; i < kept->len; i++)
+    {
+      const Word *u = g_ptr_array_index (kept, i);
+      const Word *before = g_ptr_array_index (kept, i - 1);
+      g_autofree char *coordinated = NULL;
+
+      /* "visited Moscow and returned" → "visits Moscow and returns" */
+      if (strcmp (before->fold, "and") == 0 && !u->upper && is_past_form (b, u->fold)
+          && (coordinated = _brief_present_tense (u->fold, plural)) != NULL)
+        {
+          g_string_append_c (out, ' ');
+          g_string_append (out, coordinated);
+          continue;
+        }
+      append_word (out, b->text, u);
+    }
+}
+
+/* "Disintegration of the Soviet Union" → "Soviet Union disintegrates";
+ * "Russia’s invasion of Ukraine" → "Russia invades Ukraine". */
+static gboolean
+write_nominal (HeadlineBuilder *b,
+               GPtrArray       *kept,
+               GString         *out)
+{
+  guint n = 0;
+  const char *entry = NULL;
+  const Word *possessor = NULL;
+  g_auto(GStrv) fields = NULL;
+  g_autofree char *verb = NULL;
+
+  if (kept->len >= 4 && is_possessive (g_ptr_array_index (kept, 0)))
+    {
+      possessor = g_ptr_array_index (kept, 0);
+      n = 1;
+    }
+  if (kept->len < n + 3
+      || strcmp (((Word *) g_ptr_array_index (kept, n + 1))->fold, "of") != 0
+      || (entry = g_hash_table_lookup (b->facts->nominals,
+                                       ((Word *) g_ptr_array_index (kept, n))->fold)) == NULL)
+    return FALSE;
+
+  fields = g_strsplit (entry, " ", 2);
+  if (fields[1] == NULL || (possessor != NULL) != (strcmp (fields[1], "transitive") == 0))
+    return FALSE;
+  verb = g_strdelimit (g_strdup (fields[0]), "_", ' ');
+
+  if (possessor != NULL)
+    {
+      gsize len = possessor->end - possessor->start;
+
+      len -= g_str_has_suffix (possessor->fold, "’s") ? strlen ("’s") : 2;
+      g_string_append_len (out, b->text + possessor->start, len);
+      g_string_append_printf (out, " %s", verb);
+      add_actor (b, word_entity (b, possessor));
+    }
+  for (guint i = n + 2; i < kept->len; i++)
+    {
+      const Word *w = g_ptr_array_index (kept, i);
+
+      if (i == n + 2 && strcmp (w->fold, "the") == 0)
+        continue;
+      /* "… of Ukraine | changed everything" */
+      if (!w->upper && (is_modal (w->fold) || is_past_form (b, w->fold)))
+        break;
+      append_word (out, b->text, w);
+      if (possessor == NULL)
+        add_actor (b, word_entity (b, w));
+    }
+  if (possessor == NULL)
+    g_string_append_printf (out, " %s", verb);
+  set_base (b, "be");
+  g_clear_pointer (&b->base, g_free);
+  return TRUE;
+}
+
+static void
+capitalise (GString *s)
+{
+  gunichar c;
+  char buf[8];
+  int len;
+
+  if (s->len == 0)
+    return;
+  c = g_utf8_get_char (s->str);
+  len = g_unichar_to_utf8 (g_unichar_totitle (c), buf);
+  g_string_erase (s, 0, g_utf8_next_char (s->str) - s->str);
+  g_string_insert_len (s, 0, buf, len);
+}
+
+/* Cuts @s to MAX_TITLE_WORDS words. */
+static void
+limit_words (GString *s)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < s->len; i++)
+    if (s->str[i] == ' ' && ++n == MAX_TITLE_WORDS)
+      {
+        g_string_truncate (s, i);
+        return;
+      }
+}
+
+/* Entities named by the words of the title: the people and organisations
+ * are actors, the first place after the verb is the place. */
+static void
+collect_entities (HeadlineBuilder *b,
+                  GPtrArray       *kept,
+                  int              v)
+{
+  for (guint i = 0; i < kept->len; i++)
+    {
+      int e = word_entity (b, g_ptr_array_index (kept, i));
+
+      if (e < 0)
+        continue;
+      if (entity_get (b, e)->kind != BRIEF_ENTITY_PLACE)
+        add_actor (b, e);
+      else if ((int) i > v && b->out->place < 0)
+        b->out->place = e;
+    }
+}
+
+static void
+finish_headline (HeadlineBuilder *b,
+                 GPtrArray       *kept)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  int v = find_verb (b, kept);
+
+  if (write_nominal (b, kept, out))
+    {
+      collect_entities (b, kept, kept->len);
+    }
+  else if (v > 0)
+    {
+      gboolean plural = write_subject (b, kept, v, out);
+
+      write_predicate (b, kept, v, plural, out);
+      collect_entities (b, kept, v);
+    }
+  else
+    {
+      for (guint i = 0; i < kept->len; i++)
+        append_word (out, b->text, g_ptr_array_index (kept, i));
+      collect_entities (b, kept, -1);
+    }
+
+  if (b->base != NULL && g_hash_table_contains (b->facts->state_verbs, b->base))
+    b->out->is_state = TRUE;
+  limit_words (out);
+  capitalise (out);
+  b->out->title = g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Whether the date is introduced by "since", "until"…: it bounds a state. */
+static gboolean
+bounds_a_state (GArray           *words,
+                const BriefTimex *timex)
+{
+  for (guint i = 1; i < words->len; i++)
+    {
+      const Word *w = &g_array_index (words, Word, i);
+
+      if (word_overlaps (w, timex))
+        {
+          const char *prev = g_array_index (words, Word, i - 1).fold;
+
+          return strcmp (prev, "since") == 0 || strcmp (prev, "until") == 0
+                 || strcmp (prev, "throughout") == 0;
+        }
+    }
+  return FALSE;
+}
+
+/* A short headline for the date @timex in the sentence [@sentence_start,
+ * @sentence_end): the clause that holds the date, without the date, its
+ * preposition and leading discourse words, at most MAX_TITLE_WORDS words,
+ * in the present tense with people by their short names.  "… since North
+ * Korea closed its borders in January 2020." gives "North Korea closes its
+ * borders".  Never empty. */
+static void
+make_title (BriefAnalysis    *self,
+            guint             sentence,
             gsize             sentence_start,
             gsize             sentence_end,
             const BriefTimex *timex,
-            GPtrArray        *sentence_timexes)
+            GPtrArray        *sentence_timexes,
+            Headline         *out)
 {
   const TitleLexicon *lex = title_lexicon_get ();
+  const char *text = self->text;
   g_autoptr(GArray) words = split_words (text, sentence_start, sentence_end);
   g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) weak = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GPtrArray) kept = NULL;
+  HeadlineBuilder b = { self, _brief_facts_lexicon_get (), text, sentence, out, NULL };
   const guint zero = 0;
   const gboolean no = FALSE;
   guint date_word = 0;
-  char *title;
 
+  out->actors = g_ptr_array_new ();
+  out->place = -1;
   mark_words (words, sentence_timexes, lex);
+  out->is_state = bounds_a_state (words, timex);
 
   /* Clause bounds: before an opener, after a comma or a dash.  A weak opener
    * ("and asked") ends the clause of a date before it but does not start
    * one: "Kim visited Moscow in 2019 and returned in 2021" titles 2021 as
-   * "Kim visited Moscow and returned". */
+   * "Kim visits Moscow and returns". */
   g_array_append_val (bounds, zero);
   g_array_append_val (weak, no);
   for (guint i = 0; i < words->len; i++)
@@ -421,9 +981,9 @@ make_title (const char       *text,
         }
       if (w->break_after && i + 1 < words->len)
         {
-          guint b = i + 1;
+          guint at = i + 1;
 
-          g_array_append_val (bounds, b);
+          g_array_append_val (bounds, at);
           g_array_append_val (weak, no);
         }
     }
@@ -445,14 +1005,14 @@ make_title (const char       *text,
     guint subject_end = bounds->len > 1 ? g_array_index (bounds, guint, 1) : 0;
     guint start_index = 0;
 
-    for (guint b = 0; b < bounds->len; b++)
+    for (guint i = 0; i < bounds->len; i++)
       {
-        guint at = g_array_index (bounds, guint, b);
+        guint at = g_array_index (bounds, guint, i);
 
-        if (at <= date_word && !g_array_index (weak, gboolean, b))
+        if (at <= date_word && !g_array_index (weak, gboolean, i))
           {
             start = at;
-            start_index = b;
+            start_index = i;
           }
         if (at > date_word)
           {
@@ -460,34 +1020,34 @@ make_title (const char       *text,
             break;
           }
       }
-    for (guint b = 0; b < start_index; b++)
-      if (!g_array_index (weak, gboolean, b))
-        prev_start = g_array_index (bounds, guint, b);
+    for (guint i = 0; i < start_index; i++)
+      if (!g_array_index (weak, gboolean, i))
+        prev_start = g_array_index (bounds, guint, i);
 
     /* The date's clause, else the clause before it ("prices rose | since
      * 2010"), else the ones after ("In July, | however, | Shoigu
      * traveled"). */
-    title = title_from_words (text, words, start, end, 2, subject_end, lex);
-    if (title == NULL && start > 0)
-      title = title_from_words (text, words, prev_start, start, 2, subject_end, lex);
-    for (guint b = 0; title == NULL && b + 1 < bounds->len; b++)
+    kept = title_words (words, start, end, 2, subject_end, lex);
+    if (kept == NULL && start > 0)
+      kept = title_words (words, prev_start, start, 2, subject_end, lex);
+    for (guint i = 0; kept == NULL && i + 1 < bounds->len; i++)
       {
-        guint from = g_array_index (bounds, guint, b);
-        guint to = g_array_index (bounds, guint, b + 1);
+        guint from = g_array_index (bounds, guint, i);
+        guint to = g_array_index (bounds, guint, i + 1);
 
         if (from >= end && to > from)
-          title = title_from_words (text, words, from, to, 2, subject_end, lex);
+          kept = title_words (words, from, to, 2, subject_end, lex);
       }
-    if (title != NULL)
-      return title;
   }
 
-  /* The first words of the sentence. */
-  title = title_from_words (text, words, 0, words->len, 1, 0, lex);
-  if (title != NULL)
-    return title;
-
-  return g_strdup (timex->text);
+  /* Else the first words of the sentence. */
+  if (kept == NULL)
+    kept = title_words (words, 0, words->len, 1, 0, lex);
+  if (kept != NULL)
+    finish_headline (&b, kept);
+  else
+    out->title = g_strdup (timex->text);
+  g_free (b.base);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -505,6 +1065,9 @@ brief_analysis_finalize (GObject *object)
   g_clear_pointer (&self->timexes, g_ptr_array_unref);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
   g_clear_pointer (&self->derived, g_ptr_array_unref);
+  g_clear_pointer (&self->entities, g_ptr_array_unref);
+  g_clear_pointer (&self->entity_mentions, g_array_unref);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (brief_analysis_parent_class)->finalize (object);
 }
@@ -525,6 +1088,9 @@ brief_analysis_init (BriefAnalysis *self)
   self->timexes = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_timex_free);
   self->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_mention_free);
   self->derived = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_mention_free);
+  self->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_entity_free);
+  self->entity_mentions = g_array_new (FALSE, FALSE, sizeof (BriefEntityMention));
+  self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_quote_free);
 }
 
 /* The sentence holding @byte, by bisection; G_MAXUINT when none does. */
@@ -575,6 +1141,98 @@ compute_sentence_offsets (BriefAnalysis *self)
     }
 }
 
+static GStrv
+actor_names (BriefAnalysis *self,
+             GPtrArray     *actors)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; actors != NULL && i < actors->len; i++)
+    {
+      int e = GPOINTER_TO_INT (g_ptr_array_index (actors, i)) - 1;
+
+      g_strv_builder_add (builder, ((BriefEntity *) g_ptr_array_index (self->entities, e))->name);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Moves what make_title() found into @mention. */
+static void
+take_headline (BriefAnalysis *self,
+               BriefMention  *mention,
+               Headline      *h)
+{
+  mention->title = g_steal_pointer (&h->title);
+  mention->actors = actor_names (self, h->actors);
+  mention->place = h->place >= 0
+                   ? g_strdup (((BriefEntity *) g_ptr_array_index (self->entities, h->place))->name)
+                   : NULL;
+  mention->is_state = h->is_state;
+  mention->rank = h->is_state ? 0 : g_strv_length (mention->actors) > 0 ? 2 : 1;
+  headline_clear (h);
+}
+
+/* "from 2001 to 2003", "between 2001 and 2003", "2001–2003": the index of
+ * the second date of a range that starts at timex @i, or -1. */
+static int
+range_end (BriefAnalysis *self,
+           guint          i)
+{
+  const BriefTimex *a = g_ptr_array_index (self->timexes, i);
+  const BriefTimex *b;
+  g_autofree char *between = NULL;
+  g_autofree char *before = NULL;
+  gsize from;
+
+  if (i + 1 >= self->timexes->len)
+    return -1;
+  b = g_ptr_array_index (self->timexes, i + 1);
+  if (b->type != BRIEF_TIMEX_DATE || !brief_timex_is_calendar (b) || b->byte_start < a->byte_end
+      || b->byte_start - a->byte_end > 12)
+    return -1;
+
+  between = g_strstrip (g_strndup (self->text + a->byte_end, b->byte_start - a->byte_end));
+  from = a->byte_start >= 9 ? a->byte_start - 9 : 0;
+  before = g_ascii_strdown (self->text + from, a->byte_start - from);
+
+  if (strcmp (between, "-") == 0 || strcmp (between, "–") == 0)
+    return i + 1;
+  if ((strcmp (between, "to") == 0 || strcmp (between, "until") == 0
+       || strcmp (between, "through") == 0) && g_str_has_suffix (before, "from "))
+    return i + 1;
+  if (strcmp (between, "and") == 0 && g_str_has_suffix (before, "between "))
+    return i + 1;
+  return -1;
+}
+
+#define MAX_SENTENCE_BYTES 2000
+#define WINDOW_BYTES       120
+
+/* A "sentence" of hundreds of kilobytes (a list without periods) gives each
+ * of its dates a window of words around it instead; TRUE when it does. */
+static gboolean
+clamp_window (const char       *text,
+              const BriefTimex *timex,
+              gsize            *s_start,
+              gsize            *s_end)
+{
+  gsize from, to;
+
+  if (*s_end - *s_start <= MAX_SENTENCE_BYTES)
+    return FALSE;
+
+  from = timex->byte_start > *s_start + WINDOW_BYTES ? timex->byte_start - WINDOW_BYTES : *s_start;
+  to = timex->byte_end + WINDOW_BYTES < *s_end ? timex->byte_end + WINDOW_BYTES : *s_end;
+  /* After a space, before a space: on character boundaries. */
+  while (from > *s_start && from < timex->byte_start && text[from - 1] != ' ')
+    from++;
+  while (to < *s_end && to > timex->byte_end && text[to] != ' ')
+    to--;
+  *s_start = from;
+  *s_end = to;
+  return TRUE;
+}
+
 static void
 build_mentions (BriefAnalysis *self)
 {
@@ -583,13 +1241,16 @@ build_mentions (BriefAnalysis *self)
       const BriefTimex *timex = g_ptr_array_index (self->timexes, i);
       g_autoptr(GPtrArray) siblings = g_ptr_array_new ();
       BriefMention *mention;
+      Headline headline = { 0, };
       gsize s_start, s_end, cp_start, cp_end;
+      int last;
       guint s;
 
       if (timex->type != BRIEF_TIMEX_DATE
           || !(brief_timex_is_calendar (timex) || brief_timex_is_underspecified (timex)))
         continue;
 
+      last = brief_timex_is_calendar (timex) ? range_end (self, i) : -1;
       s = find_sentence (self->sentences, timex->byte_start);
       if (s != G_MAXUINT)
         {
@@ -608,24 +1269,48 @@ build_mentions (BriefAnalysis *self)
           s_end = timex->byte_end;
           cp_start = timex->start;
           cp_end = timex->end;
+          s = 0;
         }
-
-      for (guint j = 0; j < self->timexes->len; j++)
+      if (clamp_window (self->text, timex, &s_start, &s_end))
         {
-          BriefTimex *other = g_ptr_array_index (self->timexes, j);
-
-          if (other->byte_start >= s_start && other->byte_end <= s_end)
-            g_ptr_array_add (siblings, other);
+          cp_start = timex->start - g_utf8_strlen (self->text + s_start, timex->byte_start - s_start);
+          cp_end = timex->end + g_utf8_strlen (self->text + timex->byte_end, s_end - timex->byte_end);
         }
+
+      /* The dates of the sentence, around this one (timexes are in text
+       * order). */
+      {
+        guint first = i;
+
+        while (first > 0
+               && ((BriefTimex *) g_ptr_array_index (self->timexes, first - 1))->byte_start >= s_start)
+          first--;
+        for (guint j = first; j < self->timexes->len; j++)
+          {
+            BriefTimex *other = g_ptr_array_index (self->timexes, j);
+
+            if (other->byte_start >= s_end)
+              break;
+            if (other->byte_start >= s_start && other->byte_end <= s_end)
+              g_ptr_array_add (siblings, other);
+          }
+      }
 
       mention = g_new0 (BriefMention, 1);
       mention->derived_from = -1;
       mention->timex_index = i;
+      mention->end_timex = last;
+      mention->date_start = timex->start;
+      mention->date_end = last >= 0 ? ((BriefTimex *) g_ptr_array_index (self->timexes, last))->end
+                                    : timex->end;
       mention->sentence = g_strndup (self->text + s_start, s_end - s_start);
       mention->start = cp_start;
       mention->end = cp_end;
-      mention->title = make_title (self->text, s_start, s_end, timex, siblings);
+      make_title (self, s, s_start, s_end, timex, siblings, &headline);
+      take_headline (self, mention, &headline);
       g_ptr_array_add (self->mentions, mention);
+      if (last >= 0)
+        i = last;
     }
 }
 
@@ -729,36 +1414,35 @@ relation_after (const char *text,
   return 0;
 }
 
-/* A title for the event in [@start, @end): its first clause, at most
- * MAX_TITLE_WORDS words, capitalised, without final punctuation. */
-static char *
-event_title (const char *text,
-             gsize       start,
-             gsize       end)
+/* A headline for the event in [@start, @end): its first clause, at most
+ * MAX_TITLE_WORDS words, in the present tense; FALSE when it is empty. */
+static gboolean
+event_title (BriefAnalysis *self,
+             guint          sentence,
+             gsize          start,
+             gsize          end,
+             Headline      *out)
 {
-  g_autoptr(GArray) words = split_words (text, start, end);
-  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GArray) words = split_words (self->text, start, end);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  HeadlineBuilder b = { self, _brief_facts_lexicon_get (), self->text, sentence, out, NULL };
 
   for (guint i = 0; i < words->len && i < MAX_TITLE_WORDS; i++)
     {
-      const Word *w = &g_array_index (words, Word, i);
-      gsize len = w->end - w->start;
+      Word *w = &g_array_index (words, Word, i);
 
-      if (i > 0)
-        g_string_append_c (title, ' ');
-      g_string_append_len (title, text + w->start, len);
+      g_ptr_array_add (kept, w);
       if (w->break_after)
         break;
     }
+  if (kept->len == 0)
+    return FALSE;
 
-  while (title->len > 0 && strchr (".,;:!?", title->str[title->len - 1]) != NULL)
-    g_string_truncate (title, title->len - 1);
-  if (title->len == 0)
-    return NULL;
-  if (g_ascii_islower (title->str[0]))
-    title->str[0] = g_ascii_toupper (title->str[0]);
-
-  return g_string_free (g_steal_pointer (&title), FALSE);
+  out->actors = g_ptr_array_new ();
+  out->place = -1;
+  finish_headline (&b, kept);
+  g_free (b.base);
+  return out->title != NULL && out->title[0] != '\0';
 }
 
 /* "They met in April 2019, two months after the talks collapsed": the
@@ -772,7 +1456,7 @@ build_derived (BriefAnalysis *self)
       const BriefSpan *span;
       BriefMention *mention;
       g_autofree char *value = NULL;
-      char *title;
+      Headline headline = { 0, };
       gsize event_start = 0;
       int sign, anchor = -1;
       guint s;
@@ -804,25 +1488,47 @@ build_derived (BriefAnalysis *self)
       /* "after" X: X is before the anchor. */
       value = shift_value (((BriefTimex *) g_ptr_array_index (self->timexes, anchor))->value,
                            duration->value, -sign);
-      title = event_title (self->text, event_start, MAX (span->byte_end, event_start));
-      if (value == NULL || title == NULL)
+      if (value == NULL
+          || !event_title (self, s, event_start, MAX (span->byte_end, event_start), &headline))
         {
-          g_free (title);
+          headline_clear (&headline);
           continue;
         }
 
       mention = g_new0 (BriefMention, 1);
       mention->timex_index = i;
       mention->derived_from = anchor;
+      mention->end_timex = -1;
       mention->offset = g_strdup_printf ("%s%s", sign > 0 ? "-" : "+", duration->value);
       mention->value = g_steal_pointer (&value);
-      mention->title = title;
       mention->sentence = g_strndup (self->text + span->byte_start,
                                      span->byte_end - span->byte_start);
       mention->start = g_array_index (self->sentence_offsets, gsize, 2 * s);
       mention->end = g_array_index (self->sentence_offsets, gsize, 2 * s + 1);
+      mention->date_start = duration->start;
+      mention->date_end = duration->end;
+      take_headline (self, mention, &headline);
       g_ptr_array_add (self->derived, mention);
     }
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const BriefMention *ma = *(const BriefMention **) a;
+  const BriefMention *mb = *(const BriefMention **) b;
+
+  return ma->timex_index < mb->timex_index ? -1 : ma->timex_index > mb->timex_index;
+}
+
+/* The derived mentions join the others, in text order. */
+static void
+merge_derived (BriefAnalysis *self)
+{
+  for (guint i = 0; i < self->derived->len; i++)
+    g_ptr_array_add (self->mentions, brief_mention_copy (g_ptr_array_index (self->derived, i)));
+  g_ptr_array_sort (self->mentions, compare_mentions);
 }
 
 BriefAnalysis *
@@ -861,8 +1567,13 @@ brief_analysis_run (BriefDateTagger   *tagger,
   timexes = brief_date_tagger_find_in_sentences (tagger, self->text, self->sentences, dct, kind);
   g_ptr_array_extend_and_steal (self->timexes, g_steal_pointer (&timexes));
 
+  _brief_find_entities (self->text, self->sentences, self->timexes,
+                        self->entities, self->entity_mentions);
+  _brief_find_quotes (self->text, self->sentences, self->entities,
+                      self->entity_mentions, self->quotes);
   build_mentions (self);
   build_derived (self);
+  merge_derived (self);
 
   return self;
 }
@@ -921,4 +1632,28 @@ brief_analysis_get_derived (BriefAnalysis *self)
   g_return_val_if_fail (BRIEF_IS_ANALYSIS (self), NULL);
 
   return self->derived;
+}
+
+GPtrArray *
+brief_analysis_get_entities (BriefAnalysis *self)
+{
+  g_return_val_if_fail (BRIEF_IS_ANALYSIS (self), NULL);
+
+  return self->entities;
+}
+
+GArray *
+brief_analysis_get_entity_mentions (BriefAnalysis *self)
+{
+  g_return_val_if_fail (BRIEF_IS_ANALYSIS (self), NULL);
+
+  return self->entity_mentions;
+}
+
+GPtrArray *
+brief_analysis_get_quotes (BriefAnalysis *self)
+{
+  g_return_val_if_fail (BRIEF_IS_ANALYSIS (self), NULL);
+
+  return self->quotes;
 }

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "brief-date-tagger.h"
+#include "brief-entities.h"
 #include "brief-sentence-splitter.h"
 #include "brief-timex.h"
 
@@ -13,7 +14,10 @@ G_BEGIN_DECLS
  * for every DATE timex whose value is a calendar date ("2019-04", "1991") or
  * an underspecified one whose year is unknown ("XXXX-07", when there is no
  * document creation time); tell them apart with brief_timex_is_calendar().
- * The title is never empty. */
+ * A range ("from 2001 to 2003") is one mention whose end_timex is the second
+ * date.  The title is never empty: a present-tense headline, "Shoigu
+ * visits Pyongyang", with pronoun subjects resolved ("They met" → "Kim and
+ * Putin meet"). */
 typedef struct
 {
   guint   timex_index;  /* into brief_analysis_get_timexes() */
@@ -29,7 +33,20 @@ typedef struct
   int     derived_from;
   char   *offset;
   char   *value;
+  /* Who and where: entity names (brief_analysis_get_entities()). */
+  GStrv     actors;     /* never NULL, maybe empty */
+  char     *place;      /* or NULL */
+  int       end_timex;  /* a range's second date, else -1 */
+  gsize     date_start; /* code points of the date, or of the range */
+  gsize     date_end;
+  gboolean  is_state;   /* "have suspected since last year": a state */
+  guint     rank;       /* 2 a happening with actors, 1 without, 0 a state */
 } BriefMention;
+
+/* The value of the date of @mention: its own for a derived mention, else
+ * that of its timex in @timexes. */
+const char         *brief_mention_get_value      (const BriefMention *mention,
+                                                  GPtrArray          *timexes);
 
 BriefMention       *brief_mention_copy           (const BriefMention *mention);
 void                brief_mention_free           (BriefMention      *mention);
@@ -54,11 +71,22 @@ BriefDocumentKind   brief_analysis_get_kind      (BriefAnalysis     *self);
 GArray             *brief_analysis_get_sentences (BriefAnalysis     *self);
 /* Returns: (transfer none) (element-type BriefTimex) */
 GPtrArray          *brief_analysis_get_timexes   (BriefAnalysis     *self);
-/* Returns: (transfer none) (element-type BriefMention) */
+/* Every dated mention, the derived ones included (value set), in text order.
+ * Returns: (transfer none) (element-type BriefMention) */
 GPtrArray          *brief_analysis_get_mentions  (BriefAnalysis     *self);
 /* Events dated by an offset from a date of their sentence ("two months
- * after X"), in text order.
+ * after X"), in text order; they are among the mentions too.
  * Returns: (transfer none) (element-type BriefMention) */
 GPtrArray          *brief_analysis_get_derived   (BriefAnalysis     *self);
+/* People, organisations and places, in order of first mention.
+ * Returns: (transfer none) (element-type BriefEntity) */
+GPtrArray          *brief_analysis_get_entities  (BriefAnalysis     *self);
+/* Where each entity is named, in text order, with code point spans for
+ * highlighting.
+ * Returns: (transfer none) (element-type BriefEntityMention) */
+GArray             *brief_analysis_get_entity_mentions (BriefAnalysis *self);
+/* Direct quotations with their speakers, in text order.
+ * Returns: (transfer none) (element-type BriefQuote) */
+GPtrArray          *brief_analysis_get_quotes    (BriefAnalysis     *self);
 
 G_END_DECLS

@@ -9,8 +9,8 @@
 
 #include "brief-briefing-file.h"
 #include "brief-cli-commands.h"
+#include "brief-export.h"
 #include "brief-json-writer.h"
-#include "brief-markdown-writer.h"
 #include "brief-timeml-writer.h"
 
 static gboolean
@@ -319,19 +319,29 @@ brief_cli_extract (int    argc,
 }
 
 
-/* The writer for @output's extension, or NULL when there is none. */
-static GBytes *
-render_output (BriefBriefing *briefing,
-               const char    *output)
+/* Whether @output names a format: a .briefing project or an export format. */
+static gboolean
+is_known_output (const char *output)
 {
-  if (g_str_has_suffix (output, ".md"))
-    {
-      char *markdown = brief_markdown_write (briefing);
-      return g_bytes_new_take (markdown, strlen (markdown));
-    }
+  return is_project (output) || brief_export_format_for_filename (output, NULL);
+}
+
+/* The writer for @output's extension; NULL with @error set when it fails. */
+static GBytes *
+render_output (BriefBriefing  *briefing,
+               const char     *output,
+               GError        **error)
+{
+  g_autoptr(BriefExportContent) content = NULL;
+  BriefExportFormat format;
+
   if (is_project (output))
     return brief_briefing_serialize (briefing);
-  return NULL;
+  if (!brief_export_format_for_filename (output, &format))
+    g_return_val_if_reached (NULL);
+
+  content = brief_export_content_new (briefing, NULL);
+  return brief_export_write (content, format, error);
 }
 
 static gboolean
@@ -368,7 +378,12 @@ brief_cli_export (int    argc,
 
   context = g_option_context_new (_("INPUT… — write a briefing note from articles or a .briefing project"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context, _("Formats: .md (Markdown), .briefing (a Briefing project)"));
+  {
+    g_autofree char *extensions = brief_export_format_list_extensions ();
+    g_autofree char *description = g_strdup_printf (_("Formats: %s, and .briefing (a Briefing project)"),
+                                                    extensions);
+    g_option_context_set_description (context, description);
+  }
   if (!parse_options (context, &argc, &argv) || !check_inputs (argc) || !check_dct (dct))
     return BRIEF_CLI_USAGE;
 
@@ -377,9 +392,12 @@ brief_cli_export (int    argc,
       fprintf (stderr, "briefing-cli: %s\n", _("--to OUTPUT is required"));
       return BRIEF_CLI_USAGE;
     }
-  if (!g_str_has_suffix (output, ".md") && !is_project (output))
+  if (!is_known_output (output))
     {
-      fprintf (stderr, _("briefing-cli: cannot tell the format of “%s”; this version writes .md and .briefing\n"), output);
+      g_autofree char *extensions = brief_export_format_list_extensions ();
+
+      fprintf (stderr, _("briefing-cli: cannot tell the format of “%s”; the formats are %s and .briefing\n"),
+               output, extensions);
       return BRIEF_CLI_USAGE;
     }
 
@@ -389,8 +407,8 @@ brief_cli_export (int    argc,
   if (title != NULL)
     brief_briefing_set_title (briefing, title);
 
-  contents = render_output (briefing, output);
-  if (!write_output (output, contents, &error))
+  contents = render_output (briefing, output, &error);
+  if (contents == NULL || !write_output (output, contents, &error))
     {
       fprintf (stderr, "briefing-cli: %s: %s\n", output, error->message);
       return BRIEF_CLI_BAD_INPUT;

@@ -98,46 +98,122 @@ add_iso_day (JsonBuilder *builder,
 }
 
 static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *name,
+          const char * const *values)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+/* "earliest" and "latest" of @value, nulls when it is not a calendar date;
+ * a range takes its latest day from @end_value. */
+static void
+add_bounds (JsonBuilder *builder,
+            const char  *value,
+            const char  *end_value)
+{
+  BriefDate date, end;
+
+  if (value == NULL || !brief_date_parse_value (value, &date))
+    {
+      add_nullable_string (builder, "earliest", NULL);
+      add_nullable_string (builder, "latest", NULL);
+      return;
+    }
+  if (end_value == NULL || !brief_date_parse_value (end_value, &end))
+    end = date;
+
+  {
+    GDate earliest, latest;
+
+    brief_date_get_earliest (&date, &earliest);
+    brief_date_get_latest (&end, &latest);
+    add_iso_day (builder, "earliest", &earliest);
+    add_iso_day (builder, "latest", &latest);
+  }
+}
+
+static void
 add_event (JsonBuilder        *builder,
-           const BriefTimex   *timex,
+           BriefAnalysis      *analysis,
            const BriefMention *mention)
 {
-  BriefDate date;
-  gboolean is_calendar_date = brief_date_parse_value (timex->value, &date);
+  GPtrArray *timexes = brief_analysis_get_timexes (analysis);
+  const BriefTimex *timex = g_ptr_array_index (timexes, mention->timex_index);
+  const BriefTimex *last = mention->end_timex >= 0 ? g_ptr_array_index (timexes, mention->end_timex) : NULL;
+  const char *value = brief_mention_get_value (mention, timexes);
+  g_autofree char *text = NULL;
+
+  if (last != NULL)
+    text = g_utf8_substring (brief_analysis_get_text (analysis), mention->date_start, mention->date_end);
+  else
+    text = g_strdup (timex->text);
 
   json_builder_begin_object (builder);
 
   json_builder_set_member_name (builder, "date");
   json_builder_begin_object (builder);
-  add_nullable_string (builder, "value", timex->value);
-  add_nullable_string (builder, "text", timex->text);
-  if (is_calendar_date)
+  add_nullable_string (builder, "value", value);
+  add_nullable_string (builder, "text", text);
+  add_bounds (builder, value, last != NULL ? last->value : NULL);
+  if (mention->derived_from >= 0)
     {
-      GDate earliest, latest;
+      const BriefTimex *anchor = g_ptr_array_index (timexes, mention->derived_from);
 
-      brief_date_get_earliest (&date, &earliest);
-      brief_date_get_latest (&date, &latest);
-      add_iso_day (builder, "earliest", &earliest);
-      add_iso_day (builder, "latest", &latest);
-    }
-  else
-    {
-      add_nullable_string (builder, "earliest", NULL);
-      add_nullable_string (builder, "latest", NULL);
+      add_nullable_string (builder, "offset", mention->offset);
+      add_nullable_string (builder, "anchor", anchor->value);
     }
   json_builder_end_object (builder);
 
   add_nullable_string (builder, "title", mention->title);
   add_nullable_string (builder, "sentence", mention->sentence);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, mention->start);
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, mention->end);
-  json_builder_set_member_name (builder, "actors");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
-  add_nullable_string (builder, "place", NULL);
+  add_int (builder, "start", mention->start);
+  add_int (builder, "end", mention->end);
+  add_strv (builder, "actors", (const char * const *) mention->actors);
+  add_nullable_string (builder, "place", mention->place);
+  add_int (builder, "rank", mention->rank);
+  json_builder_set_member_name (builder, "is_state");
+  json_builder_add_boolean_value (builder, mention->is_state);
 
+  json_builder_end_object (builder);
+}
+
+static void
+add_entity (JsonBuilder       *builder,
+            const BriefEntity *entity)
+{
+  json_builder_begin_object (builder);
+  add_nullable_string (builder, "name", entity->name);
+  add_nullable_string (builder, "kind", brief_entity_kind_to_string (entity->kind));
+  add_nullable_string (builder, "role", entity->role);
+  add_strv (builder, "aliases", (const char * const *) entity->aliases);
+  add_int (builder, "mentions", entity->n_mentions);
+  json_builder_end_object (builder);
+}
+
+static void
+add_quote (JsonBuilder      *builder,
+           const BriefQuote *quote)
+{
+  json_builder_begin_object (builder);
+  add_nullable_string (builder, "text", quote->text);
+  add_nullable_string (builder, "speaker", quote->speaker_name);
+  add_nullable_string (builder, "role", quote->role);
+  add_int (builder, "start", quote->start);
+  add_int (builder, "end", quote->end);
   json_builder_end_object (builder);
 }
 
@@ -148,12 +224,16 @@ brief_json_from_analysis (BriefArticle  *article,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   GPtrArray *timexes;
   GPtrArray *mentions;
+  GPtrArray *entities;
+  GPtrArray *quotes;
 
   g_return_val_if_fail (BRIEF_IS_ARTICLE (article), NULL);
   g_return_val_if_fail (BRIEF_IS_ANALYSIS (analysis), NULL);
 
   timexes = brief_analysis_get_timexes (analysis);
   mentions = brief_analysis_get_mentions (analysis);
+  entities = brief_analysis_get_entities (analysis);
+  quotes = brief_analysis_get_quotes (analysis);
 
   json_builder_begin_object (builder);
 
@@ -179,17 +259,20 @@ brief_json_from_analysis (BriefArticle  *article,
 
       /* Header fields such as "Published: …" are metadata, not events. */
       if (brief_article_is_in_body (article, timex->byte_start))
-        add_event (builder, timex, mention);
+        add_event (builder, analysis, mention);
     }
   json_builder_end_array (builder);
 
-  /* People, organisations and quotes come with the entity analysis; the
-   * members are here already so that readers can rely on the shape. */
   json_builder_set_member_name (builder, "entities");
   json_builder_begin_array (builder);
+  for (guint i = 0; i < entities->len; i++)
+    add_entity (builder, g_ptr_array_index (entities, i));
   json_builder_end_array (builder);
+
   json_builder_set_member_name (builder, "quotes");
   json_builder_begin_array (builder);
+  for (guint i = 0; i < quotes->len; i++)
+    add_quote (builder, g_ptr_array_index (quotes, i));
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);

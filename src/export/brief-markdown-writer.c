@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "brief-export-private.h"
 #include "brief-markdown-writer.h"
 
 /* Backslash-escapes what CommonMark would read as markup inside a line. */
@@ -67,123 +68,284 @@ append_code (GString    *out,
   g_string_append_printf (out, "%s %s %s", fence, text, fence);
 }
 
-static guint
-source_number (GListModel   *articles,
-               BriefArticle *article)
+static void
+append_reference (GString *out,
+                  guint    source)
 {
-  guint n = g_list_model_get_n_items (articles);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BriefArticle) item = g_list_model_get_item (articles, i);
-      if (item == article)
-        return i + 1;
-    }
-  return 0;
+  if (source > 0)
+    g_string_append_printf (out, " [%u]", source);
 }
 
 static void
-write_events (GString       *out,
-              BriefBriefing *briefing)
+write_title_block (GString            *out,
+                   BriefExportContent *content)
 {
-  GListModel *events = brief_briefing_get_events (briefing);
-  GListModel *articles = brief_briefing_get_articles (briefing);
-  guint n_events = g_list_model_get_n_items (events);
+  g_autofree char *prepared_for = _brief_export_prepared_for (content);
+  g_autofree char *prepared_by = _brief_export_prepared_by (content);
 
-  g_string_append_printf (out, "## %s\n\n", _("Timeline"));
+  g_string_append (out, "# ");
+  append_escaped (out, content->title);
+  g_string_append (out, "\n\n");
 
-  if (n_events == 0)
+  if (content->marking != NULL)
+    {
+      g_string_append (out, "**");
+      append_escaped (out, content->marking);
+      g_string_append (out, "**\n\n");
+    }
+  if (prepared_for != NULL)
+    {
+      g_string_append_c (out, '*');
+      append_escaped (out, prepared_for);
+      g_string_append (out, "*\\\n");
+    }
+  if (prepared_by != NULL)
+    {
+      append_escaped (out, prepared_by);
+      g_string_append (out, " · ");
+    }
+  append_escaped (out, content->date);
+  g_string_append (out, "\n\n");
+}
+
+static void
+write_key_points (GString            *out,
+                  BriefExportContent *content)
+{
+  g_string_append_printf (out, "## %s\n\n", _brief_export_section_title (BRIEF_EXPORT_SECTION_KEY_POINTS));
+  for (guint i = 0; i < content->events->len; i++)
+    {
+      BriefExportEvent *event = g_ptr_array_index (content->events, i);
+
+      if (!event->starred)
+        continue;
+      g_string_append (out, "- **");
+      append_escaped (out, event->date_label);
+      g_string_append (out, "** — ");
+      append_escaped (out, event->title);
+      append_reference (out, event->source);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+write_events (GString            *out,
+              BriefExportContent *content)
+{
+  const char *note = _brief_export_events_note (content);
+
+  g_string_append_printf (out, "## %s\n\n", _brief_export_section_title (BRIEF_EXPORT_SECTION_TIMELINE));
+
+  if (content->events->len == 0)
     {
       g_string_append_printf (out, "%s\n\n", _("No dated events were found in the sources."));
       return;
     }
-
-  for (guint i = 0; i < n_events; i++)
+  if (note != NULL)
     {
-      g_autoptr(BriefEvent) event = g_list_model_get_item (events, i);
-      g_autofree char *date_label = brief_event_dup_date_label (event);
-      const char *sentence = brief_event_get_sentence (event);
+      append_escaped (out, note);
+      g_string_append (out, "\n\n");
+    }
+
+  for (guint i = 0; i < content->events->len; i++)
+    {
+      BriefExportEvent *event = g_ptr_array_index (content->events, i);
 
       g_string_append (out, "- **");
-      append_escaped (out, date_label);
+      append_escaped (out, event->date_label);
       g_string_append (out, "**: ");
-      append_escaped (out, brief_event_get_title (event));
-      g_string_append_printf (out, " [%u]\n",
-                              source_number (articles, brief_event_get_article (event)));
-      if (sentence != NULL && *sentence != '\0')
+      append_escaped (out, event->title);
+      append_reference (out, event->source);
+      g_string_append_c (out, '\n');
+      if (event->sentence != NULL)
         {
           g_string_append (out, "\n  > ");
-          append_escaped (out, sentence);
+          append_escaped (out, event->sentence);
           g_string_append (out, "\n\n");
         }
     }
   g_string_append_c (out, '\n');
 }
 
+/* A table as GitHub-flavoured Markdown has them; other CommonMark readers
+ * show its rows as plain lines. */
 static void
-write_source (GString      *out,
-              guint         number,
-              BriefArticle *article)
+write_table_head (GString     *out,
+                  const char **titles,
+                  guint        n)
 {
-  const char *title = brief_article_get_title (article);
-  const char *site = brief_article_get_site (article);
-  const char *byline = brief_article_get_byline (article);
-  const char *published = brief_article_get_published (article);
-  const char *location = brief_article_get_url (article);
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (out, "| ");
+      append_escaped (out, titles[i]);
+      g_string_append_c (out, ' ');
+    }
+  g_string_append (out, "|\n");
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, "| --- ");
+  g_string_append (out, "|\n");
+}
 
-  g_string_append_printf (out, "%u. ", number);
-  append_escaped (out, title ? title : _("Untitled article"));
-  if (site != NULL)
+static void
+write_chronology (GString            *out,
+                  BriefExportContent *content)
+{
+  const char *titles[] = { _("Date"), _("Event"), _("Source") };
+
+  if (content->events->len == 0)
+    return;
+  g_string_append_printf (out, "## %s\n\n", _brief_export_section_title (BRIEF_EXPORT_SECTION_CHRONOLOGY));
+  write_table_head (out, titles, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < content->events->len; i++)
+    {
+      BriefExportEvent *event = g_ptr_array_index (content->events, i);
+
+      g_string_append (out, "| ");
+      append_escaped (out, event->date_label);
+      g_string_append (out, event->starred ? " | **" : " | ");
+      append_escaped (out, event->title);
+      g_string_append (out, event->starred ? "** |" : " |");
+      append_reference (out, event->source);
+      g_string_append (out, " |\n");
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+write_people (GString            *out,
+              BriefExportContent *content)
+{
+  const char *titles[] = { _("Name"), _("Role"), _("Source") };
+
+  g_string_append_printf (out, "## %s\n\n", _brief_export_section_title (BRIEF_EXPORT_SECTION_PEOPLE));
+  write_table_head (out, titles, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < content->entities->len; i++)
+    {
+      BriefExportEntity *entity = g_ptr_array_index (content->entities, i);
+
+      g_string_append (out, "| ");
+      append_escaped (out, entity->name);
+      g_string_append (out, " | ");
+      append_escaped (out, entity->role != NULL ? entity->role : "");
+      g_string_append (out, " |");
+      append_reference (out, entity->source);
+      g_string_append (out, " |\n");
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+write_quotes (GString            *out,
+              BriefExportContent *content)
+{
+  g_string_append_printf (out, "## %s\n\n", _brief_export_section_title (BRIEF_EXPORT_SECTION_QUOTES));
+  for (guint i = 0; i < content->quotes->len; i++)
+    {
+      BriefExportQuote *quote = g_ptr_array_index (content->quotes, i);
+
+      g_string_append (out, "> “");
+      append_escaped (out, quote->text);
+      g_string_append (out, "”\\\n> — ");
+      append_escaped (out, quote->speaker);
+      if (quote->role != NULL)
+        {
+          g_string_append (out, ", ");
+          append_escaped (out, quote->role);
+        }
+      append_reference (out, quote->source);
+      g_string_append (out, "\n\n");
+    }
+}
+
+static void
+write_notes (GString            *out,
+             BriefExportContent *content)
+{
+  g_autofree char *notes = _brief_export_notes_demoted (content->notes);
+
+  g_string_append_printf (out, "## %s\n\n", _brief_export_section_title (BRIEF_EXPORT_SECTION_NOTES));
+  g_string_append (out, notes);
+  if (!g_str_has_suffix (notes, "\n"))
+    g_string_append_c (out, '\n');
+  g_string_append_c (out, '\n');
+}
+
+static void
+write_source (GString           *out,
+              BriefExportSource *source)
+{
+  g_string_append_printf (out, "%u. ", source->number);
+  append_escaped (out, source->title);
+  if (source->site != NULL)
     {
       g_string_append (out, ", *");
-      append_escaped (out, site);
+      append_escaped (out, source->site);
       g_string_append_c (out, '*');
     }
-  if (byline != NULL)
+  if (source->byline != NULL)
     {
       g_string_append (out, ", ");
-      append_escaped (out, byline);
+      append_escaped (out, source->byline);
     }
-  if (published != NULL)
+  if (source->published != NULL)
     {
       g_string_append (out, ", ");
-      append_escaped (out, published);
+      append_escaped (out, source->published);
     }
-  if (location != NULL && (g_str_has_prefix (location, "https://") || g_str_has_prefix (location, "http://")))
-    append_autolink (out, location);
-  else if (brief_article_get_source_path (article) != NULL)
+  if (source->url != NULL)
+    append_autolink (out, source->url);
+  else if (source->path != NULL)
     {
       /* Renderers strip file: links as unsafe; the path is what a reader needs. */
       g_string_append (out, ". ");
-      append_code (out, brief_article_get_source_path (article));
+      append_code (out, source->path);
     }
   g_string_append_c (out, '\n');
+}
+
+GBytes *
+_brief_export_write_markdown (BriefExportContent *content)
+{
+  GString *out = g_string_new (NULL);
+
+  write_title_block (out, content);
+  if (brief_export_content_has_section (content, BRIEF_EXPORT_SECTION_KEY_POINTS))
+    write_key_points (out, content);
+  if (content->options.sections & BRIEF_EXPORT_SECTION_TIMELINE)
+    write_events (out, content);
+  if (brief_export_content_has_section (content, BRIEF_EXPORT_SECTION_CHRONOLOGY))
+    write_chronology (out, content);
+  if (brief_export_content_has_section (content, BRIEF_EXPORT_SECTION_PEOPLE))
+    write_people (out, content);
+  if (brief_export_content_has_section (content, BRIEF_EXPORT_SECTION_QUOTES))
+    write_quotes (out, content);
+  if (brief_export_content_has_section (content, BRIEF_EXPORT_SECTION_NOTES))
+    write_notes (out, content);
+  if (brief_export_content_has_section (content, BRIEF_EXPORT_SECTION_SOURCES))
+    {
+      g_string_append_printf (out, "## %s\n\n", _brief_export_section_title (BRIEF_EXPORT_SECTION_SOURCES));
+      for (guint i = 0; i < content->sources->len; i++)
+        write_source (out, g_ptr_array_index (content->sources, i));
+    }
+  if (content->marking != NULL)
+    {
+      g_string_append (out, "\n**");
+      append_escaped (out, content->marking);
+      g_string_append (out, "**\n");
+    }
+  return g_string_free_to_bytes (out);
 }
 
 char *
 brief_markdown_write (BriefBriefing *briefing)
 {
-  GString *out = g_string_new (NULL);
-  GListModel *articles;
-  guint n_articles;
+  g_autoptr(BriefExportContent) content = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (BRIEF_IS_BRIEFING (briefing), NULL);
 
-  articles = brief_briefing_get_articles (briefing);
-  n_articles = g_list_model_get_n_items (articles);
-
-  g_string_append (out, "# ");
-  append_escaped (out, brief_briefing_get_title (briefing));
-  g_string_append (out, "\n\n");
-
-  write_events (out, briefing);
-
-  g_string_append_printf (out, "## %s\n\n", _("Sources"));
-  for (guint i = 0; i < n_articles; i++)
-    {
-      g_autoptr(BriefArticle) article = g_list_model_get_item (articles, i);
-      write_source (out, i + 1, article);
-    }
-
-  return g_string_free (out, FALSE);
+  content = brief_export_content_new (briefing, NULL);
+  bytes = _brief_export_write_markdown (content);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }

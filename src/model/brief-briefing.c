@@ -383,21 +383,32 @@ compare_events_cb (gconstpointer a,
 
 static BriefEvent *
 event_from_mention (BriefArticle       *article,
-                    BriefTimex         *timex,
+                    GPtrArray          *timexes,
                     const BriefMention *mention)
 {
+  const BriefTimex *timex = g_ptr_array_index (timexes, mention->timex_index);
+  g_autofree char *date_text = NULL;
   BriefDate date;
   BriefEvent *event;
 
-  if (!brief_date_parse_value (timex->value, &date))
+  /* A derived mention carries its own value: "two months" before "April
+   * 2019" is 2019-02. */
+  if (!brief_date_parse_value (brief_mention_get_value (mention, timexes), &date))
     return NULL;
   /* A date in the header fields is metadata (the publication date), not an event. */
   if (!brief_article_is_in_body (article, timex->byte_start))
     return NULL;
 
-  event = brief_event_new (&date, timex->text, mention->title, article);
+  if (mention->derived_from >= 0)
+    date_text = g_strdup_printf ("%s %s %s", timex->text,
+                                 mention->offset[0] == '-' ? "before" : "after",
+                                 ((BriefTimex *) g_ptr_array_index (timexes, mention->derived_from))->text);
+  else
+    date_text = g_strdup (timex->text);
+
+  event = brief_event_new (&date, date_text, mention->title, article);
   brief_event_set_sentence (event, mention->sentence, mention->start, mention->end);
-  brief_event_set_date_span (event, timex->start, timex->end);
+  brief_event_set_date_span (event, mention->date_start, mention->date_end);
   return event;
 }
 
@@ -415,7 +426,7 @@ add_events_of (BriefBriefing *self,
       g_autoptr(BriefEvent) event = NULL;
 
       g_assert (mention->timex_index < timexes->len);
-      event = event_from_mention (article, g_ptr_array_index (timexes, mention->timex_index), mention);
+      event = event_from_mention (article, timexes, mention);
       if (event != NULL)
         g_list_store_insert_sorted (self->events, event, compare_events_cb, NULL);
     }

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* One event of one article, as the grouping sees it. */
+typedef struct
+{
+  guint               article;
+  guint32             earliest;  /* Julian days (g_date_get_julian()) */
+  guint32             latest;
+  const char         *title;
+  const char * const *actors;    /* NULL-terminated, or NULL */
+} BriefGroupingEvent;
+
+/* Two events of different articles that tell the same happening with dates
+ * that do not overlap. */
+typedef struct
+{
+  guint a;
+  guint b;
+} BriefGroupingConflict;
+
+/* Groups the events of different articles that have compatible dates and
+ * similar titles or actors; a pure function.  Returns the group of every
+ * event (groups are numbered from 0 in order of their first event); when
+ * @conflicts is not NULL it receives BriefGroupingConflict pairs.
+ * Returns: (transfer full) (element-type guint) */
+GArray             *brief_group_events          (const BriefGroupingEvent *events,
+                                                 guint                     n_events,
+                                                 GArray                   *conflicts);
+
+/* How alike two events are, from 0 to 1: shared title words and actors. */
+double              brief_grouping_similarity   (const BriefGroupingEvent *a,
+                                                 const BriefGroupingEvent *b);
+
+G_END_DECLS

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "brief-analysis.h"
+#include "brief-event-grouping.h"
+
+static BriefDateTagger *tagger;
+
+typedef struct
+{
+  const char *text;
+  const char *value;   /* of the mention looked at */
+  const char *title;
+  const char *actors;  /* joined with ", " */
+  const char *place;
+} TitleCase;
+
+static const BriefMention *
+find_mention (BriefAnalysis *a,
+              const char    *value)
+{
+  GPtrArray *mentions = brief_analysis_get_mentions (a);
+  GPtrArray *timexes = brief_analysis_get_timexes (a);
+
+  for (guint i = 0; i < mentions->len; i++)
+    if (g_strcmp0 (brief_mention_get_value (g_ptr_array_index (mentions, i), timexes), value) == 0)
+      return g_ptr_array_index (mentions, i);
+  return NULL;
+}
+
+static void
+test_headlines (void)
+{
+  static const TitleCase cases[] = {
+    { "Russian Defense Minister Sergei Shoigu traveled to Pyongyang in July.", "2023-07",
+      "Shoigu travels to Pyongyang", "Sergei Shoigu", "Pyongyang" },
+    { "Kim Jong Un may meet Vladimir Putin. A meeting with Putin would be Kim’s first. They "
+      "met for the first time in April 2019.", "2019-04", "Kim and Putin meet for the first time",
+      "Kim Jong Un, Vladimir Putin", NULL },
+    { "President Joe Biden spoke. He signed the bill in May 2021.", "2021-05",
+      "Biden signs the bill", "Joe Biden", NULL },
+    { "U.S. officials have suspected since last year that it is true.", "2022",
+      "U.S. officials suspect", "United States", NULL },
+    { "Dock workers at the port walked off the job in March 2024.", "2024-03",
+      "Dock workers at the port walk off the job", "", NULL },
+    { "The company was founded in Boston in 2009.", "2009", "Company is founded in Boston", "",
+      "Boston" },
+    { "Russia’s invasion of Ukraine in 2022 changed everything.", "2022",
+      "Russia invades Ukraine", "Russia", NULL },
+    { "Officials stopped the trains and tried again in June 2020.", "2020-06",
+      "Officials stop the trains and try again", "", NULL },
+  };
+
+  for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(BriefAnalysis) a = brief_analysis_run (tagger, cases[c].text, "2023-09-05",
+                                                       BRIEF_DOCUMENT_NEWS);
+      const BriefMention *m = find_mention (a, cases[c].value);
+      g_autofree char *actors = NULL;
+
+      g_assert_nonnull (m);
+      g_test_message ("%s → %s", cases[c].text, m->title);
+      actors = g_strjoinv (", ", m->actors);
+      g_assert_cmpstr (m->title, ==, cases[c].title);
+      g_assert_cmpstr (actors, ==, cases[c].actors);
+      g_assert_cmpstr (m->place, ==, cases[c].place);
+    }
+}
+
+static void
+test_state_and_rank (void)
+{
+  g_autoptr(BriefAnalysis) a = brief_analysis_run (tagger, "Prices have remained high since 2010. "
+                                                   "Vladimir Putin visited Pyongyang in 2000.",
+                                                   "2023-09-05", BRIEF_DOCUMENT_NEWS);
+  const BriefMention *state = find_mention (a, "2010");
+  const BriefMention *visit = find_mention (a, "2000");
+
+  g_assert_nonnull (state);
+  g_assert_nonnull (visit);
+  g_assert_true (state->is_state);
+  g_assert_cmpuint (state->rank, ==, 0);
+  g_assert_false (visit->is_state);
+  g_assert_cmpuint (visit->rank, ==, 2);
+}
+
+static void
+test_range (void)
+{
+  const char *text = "He served from 2001 to 2009 as mayor.";
+  g_autoptr(BriefAnalysis) a = brief_analysis_run (tagger, text, "2023-09-05", BRIEF_DOCUMENT_NEWS);
+  GPtrArray *mentions = brief_analysis_get_mentions (a);
+  const BriefMention *m;
+  g_autofree char *span = NULL;
+
+  g_assert_cmpuint (mentions->len, ==, 1);
+  m = g_ptr_array_index (mentions, 0);
+  g_assert_cmpint (m->end_timex, ==, 1);
+  span = g_utf8_substring (text, m->date_start, m->date_end);
+  g_assert_cmpstr (span, ==, "2001 to 2009");
+}
+
+static void
+test_derived_is_a_mention (void)
+{
+  g_autoptr(BriefAnalysis) a = brief_analysis_run (tagger, "They met in April 2019, two months after "
+                                                   "the talks collapsed.", "2023-09-05",
+                                                   BRIEF_DOCUMENT_NEWS);
+  const BriefMention *m = find_mention (a, "2019-02");
+
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->title, ==, "The talks collapse");
+  g_assert_cmpint (m->derived_from, >=, 0);
+  g_assert_cmpuint (brief_analysis_get_derived (a)->len, ==, 1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Grouping across sources                                                   */
+
+static guint32
+julian (int y, int m, int d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return g_date_get_julian (&date);
+}
+
+static void
+test_grouping (void)
+{
+  static const char *shoigu[] = { "Sergei Shoigu", NULL };
+  static const char *korea[] = { "North Korea", NULL };
+  BriefGroupingEvent events[] = {
+    { 0, julian (2023, 7, 1), julian (2023, 7, 31), "Shoigu visits Pyongyang", shoigu },
+    { 1, julian (2023, 7, 26), julian (2023, 7, 26), "Shoigu travels to Pyongyang", shoigu },
+    { 0, julian (2020, 1, 1), julian (2020, 1, 31), "North Korea closes its borders", korea },
+    { 2, julian (2020, 2, 1), julian (2020, 2, 29), "North Korea closes borders", korea },
+    { 2, julian (2023, 7, 1), julian (2023, 7, 31), "Prices rise in Seoul", NULL },
+    { 1, julian (2023, 7, 1), julian (2023, 7, 31), "Shoigu and Kim inspect missiles", shoigu },
+  };
+  g_autoptr(GArray) conflicts = g_array_new (FALSE, FALSE, sizeof (BriefGroupingConflict));
+  g_autoptr(GArray) groups = brief_group_events (events, G_N_ELEMENTS (events), conflicts);
+
+  g_assert_cmpuint (groups->len, ==, G_N_ELEMENTS (events));
+  /* The same visit in two articles is one event with two sources. */
+  g_assert_cmpuint (g_array_index (groups, guint, 0), ==, g_array_index (groups, guint, 1));
+  /* The same closure with different months: apart, and a conflict. */
+  g_assert_cmpuint (g_array_index (groups, guint, 2), !=, g_array_index (groups, guint, 3));
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpuint (g_array_index (conflicts, BriefGroupingConflict, 0).a, ==, 2);
+  g_assert_cmpuint (g_array_index (conflicts, BriefGroupingConflict, 0).b, ==, 3);
+  /* Unrelated events of the same month stay apart; so do two of one article. */
+  g_assert_cmpuint (g_array_index (groups, guint, 4), !=, g_array_index (groups, guint, 0));
+  g_assert_cmpuint (g_array_index (groups, guint, 5), !=, g_array_index (groups, guint, 1));
+  g_assert_cmpuint (g_array_index (groups, guint, 0), ==, 0);
+
+  g_assert_cmpfloat (brief_grouping_similarity (&events[0], &events[4]), <, 0.5);
+  {
+    g_autoptr(GArray) none = brief_group_events (NULL, 0, NULL);
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  tagger = brief_date_tagger_new ();
+
+  g_test_add_func ("/titles/headlines", test_headlines);
+  g_test_add_func ("/titles/state-and-rank", test_state_and_rank);
+  g_test_add_func ("/titles/range", test_range);
+  g_test_add_func ("/titles/derived", test_derived_is_a_mention);
+  g_test_add_func ("/titles/grouping", test_grouping);
+
+  ret = g_test_run ();
+  g_object_unref (tagger);
+  return ret;
+}
