@@ -231,7 +231,12 @@ report (const GoldDocument *doc,
 
   if (error_cb == NULL)
     return;
-  text = g_strndup (doc->text + start, end - start);
+  /* A span error shows both extents: "gold text ≠ system text". */
+  if (g != NULL && t != NULL && (g->start != t->byte_start || g->end != t->byte_end))
+    text = g_strdup_printf ("%.*s ≠ %.*s", (int) (g->end - g->start), doc->text + g->start,
+                            (int) (t->byte_end - t->byte_start), doc->text + t->byte_start);
+  else
+    text = g_strndup (doc->text + start, end - start);
   gs = g != NULL ? describe_gold (g) : NULL;
   ss = t != NULL ? describe_sys (t) : NULL;
   error_cb (doc, what, text, gs, ss, data);

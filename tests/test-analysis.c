@@ -151,7 +151,8 @@ test_timex_bare_year (void)
     { "The war lasted from 1950-1953.", NULL, NEWS, { "1950=1950", "1953=1953" } },
     { "In 1991–95 the economy shrank.", NULL, NEWS, { "1991=1991", "95=1995" } },
     { "Music of the 1980s.", NULL, NEWS, { "1980s=198" } },
-    { "In the late 1990s it boomed.", NULL, NEWS, { "late 1990s=199@END" } },
+    /* TimeBank keeps the article of "the late 1990s" in the span. */
+    { "In the late 1990s it boomed.", NULL, NEWS, { "the late 1990s=199@END" } },
     { "During 1944, the city was bombed.", NULL, NEWS, { "1944=1944" } },
     { "He lost his 1996 campaign.", NULL, NEWS, { "1996=1996" } },
     { "The company’s 1989 results were weak.", NULL, NEWS, { "1989=1989" } },
@@ -836,7 +837,8 @@ test_timeml_relative (void)
     { "Sales fell in fiscal 1989.", DCT, { "fiscal 1989=DATE:1989" } },
     { "Profit doubled in the first half of 2021.", DCT,
       { "the first half of 2021=DATE:2021-H1" } },
-    { "They meet on Christmas Eve.", DCT, { "Christmas Eve=DATE:2022-12-25" } },
+    /* No tense: the nearer one. */
+    { "They meet on Christmas Eve.", DCT, { "Christmas Eve=DATE:2023-12-24" } },
   };
 
   run_timeml_cases (cases, G_N_ELEMENTS (cases));
@@ -903,7 +905,9 @@ test_timeml_times (void)
 {
   static const TimeMLCase cases[] = {
     { "It starts at 2:30 p.m. EST.", DCT, { "2:30 p.m. EST=TIME:2023-09-05T14:30" } },
-    { "It starts at 9 a.m.", DCT, { "9 a.m.=TIME:2023-09-05T09:00" } },
+    /* The period that ends both "a.m." and the sentence is the sentence's. */
+    { "It starts at 9 a.m.", DCT, { "9 a.m=TIME:2023-09-05T09:00" } },
+    { "It starts at 9 a.m. sharp.", DCT, { "9 a.m.=TIME:2023-09-05T09:00" } },
     { "They met on Friday at 10 pm.", DCT,
       { "Friday=DATE:2023-09-01", "10 pm=TIME:2023-09-01T22:00" } },
     { "It opened this morning.", DCT, { "this morning=TIME:2023-09-05TMO" } },
@@ -941,7 +945,10 @@ test_timeml_tense (void)
     /* The nearest tense marker decides, per clause. */
     { "He said the talks will resume in October.", DCT, { "October=DATE:2023-10" } },
     { "The talks that will resume soon began in October.", DCT,
-      { "soon=DATE:FUTURE_REF", "October=DATE:2022-10" } },
+      { "October=DATE:2022-10" } },
+    /* A participle takes the tense of its auxiliary. */
+    { "The deal will be signed Dec. 20.", DCT, { "Dec. 20=DATE:2023-12-20" } },
+    { "The deal was signed Dec. 20.", DCT, { "Dec. 20=DATE:2022-12-20" } },
   };
 
   run_timeml_cases (cases, G_N_ELEMENTS (cases));
@@ -949,6 +956,64 @@ test_timeml_tense (void)
 
 /* ------------------------------------------------------------------------ */
 /* Bad input: linear time, no crash                                          */
+
+/* TimeBank conventions, one family a block. */
+static void
+test_timeml_conventions (void)
+{
+  static const TimeMLCase cases[] = {
+    /* Reports: quarters are of the document's year; "a year earlier" and
+     * "the year-ago quarter" are the same quarter a year before. */
+    { "Net income rose in the third quarter. A year earlier it earned less.", DCT,
+      { "the third quarter=DATE:2023-Q3", "A year earlier=DATE:2022-Q3" } },
+    { "Profit fell in the fourth quarter from the year-ago quarter.", DCT,
+      { "the fourth quarter=DATE:2023-Q4", "the year-ago quarter=DATE:2022-Q4" } },
+    { "Sales in this year's second quarter and next year's first quarter will grow.", DCT,
+      { "this year's second quarter=DATE:2023-Q2", "next year's first quarter=DATE:2024-Q1" } },
+    { "Revenue for the year ended March 31 rose.", DCT,
+      { "the year=DURATION:P1Y", "March 31=DATE:2023-03-31" } },
+    { "Sales for the year were flat.", DCT, { "the year=DATE:2023" } },
+    { "It rose 5% from the year-ago results.", DCT, { "year-ago=DATE:2022" } },
+    /* Weekends and weekdays: the last one unless the clause is future. */
+    { "It happened over the weekend.", DCT, { "the weekend=DATE:2023-W35-WE" } },
+    { "He spoke in Havana Friday, and in Miami Wednesday.", DCT,
+      { "Friday=DATE:2023-09-01", "Wednesday=DATE:2023-08-30" } },
+    { "Earlier Friday, lawyers filed a petition.", DCT,
+      { "Earlier Friday=DATE:2023-09-01@START" } },
+    { "He will speak Friday.", DCT, { "Friday=DATE:2023-09-08" } },
+    /* Clock times take the day written after them. */
+    { "The plane left at 10 p.m. Sunday.", DCT,
+      { "10 p.m. Sunday=TIME:2023-09-03T22:00" } },
+    { "He arrived at 5 p.m. EST, Sept. 4.", DCT,
+      { "5 p.m. EST, Sept. 4=TIME:2023-09-04T17:00" } },
+    { "It ends at midnight Friday.", DCT, { "midnight Friday=TIME:2023-09-01T24:00" } },
+    /* Rates are sets; ages are no durations. */
+    { "It saves $500 million a year.", DCT, { "a year=SET:P1Y" } },
+    { "They stayed for a year.", DCT, { "a year=DURATION:P1Y" } },
+    { "A 6-year-old boy and his father, 52 years old.", DCT, { NULL } },
+    { "It was a three-year period.", DCT, { "three-year period=DURATION:P3Y" } },
+    { "It took a couple of years.", DCT, { "a couple of years=DURATION:P2Y" } },
+    { "It lasted no more than sixty days.", DCT,
+      { "no more than sixty days=DURATION:P60D@EQUAL_OR_LESS" } },
+    /* Years read out in words. */
+    { "They met in January nineteen ninety-seven.", DCT,
+      { "January nineteen ninety-seven=DATE:1997-01" } },
+    { "By the year two thousand it had changed.", DCT, { "the year two thousand=DATE:2000" } },
+    { "Two thousand people came.", DCT, { NULL } },
+    /* Vague references. */
+    { "In recent years prices rose.", DCT, { "recent years=DATE:PAST_REF" } },
+    { "Prices rose in recent months.", DCT, { "recent months=DURATION:PXM" } },
+    { "It will happen soon.", DCT, { NULL } },
+    { "Future talks are planned.", DCT, { NULL } },
+    /* A relative month followed by a day is matched from the month. */
+    { "It was signed last Oct. 23.", DCT, { "Oct. 23=DATE:2022-10-23" } },
+    /* The comma before a date belongs to the sentence. */
+    { "Beijing, August 7 (Xinhua) -- Talks began.", DCT, { "August 7=DATE:2023-08-07" } },
+    { "Black Friday sales rose.", DCT, { NULL } },
+  };
+
+  run_timeml_cases (cases, G_N_ELEMENTS (cases));
+}
 
 static void
 test_timex_bad_input (void)
@@ -1064,6 +1129,7 @@ main (int   argc,
   g_test_add_func ("/analysis/timeml/times", test_timeml_times);
   g_test_add_func ("/analysis/timeml/negative", test_timeml_negative);
   g_test_add_func ("/analysis/timeml/tense", test_timeml_tense);
+  g_test_add_func ("/analysis/timeml/conventions", test_timeml_conventions);
   g_test_add_func ("/analysis/mentions/derived", test_analysis_derived);
   g_test_add_func ("/analysis/sentences/split", test_sentences);
   g_test_add_func ("/analysis/sentences/invalid", test_sentences_invalid);

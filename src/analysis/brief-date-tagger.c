@@ -56,6 +56,7 @@ typedef enum
   LEX_AMPM           = 1 << 20,
   LEX_STARTER        = 1 << 21, /* a literal that can start a pattern */
   LEX_TENS           = 1 << 22,
+  LEX_WEEKDAY_NAME   = 1 << 23, /* "Black" Friday, "Super" Tuesday */
 } LexFlags;
 
 typedef enum
@@ -116,7 +117,8 @@ typedef struct
   gint8       rel;        /* with LEX_REL */
   gint8       offset;     /* with LEX_OFFSET */
   gint16      number;     /* with LEX_NUMBER; -1 for a vague one */
-  gint16      holiday;    /* month * 100 + day */
+  gint16      holiday;    /* month * 100 + day, or -(month * 100 + n * 10 +
+                           * weekday) for the nth weekday of the month */
   guint64     starts[2];  /* bit p: the word can start pattern p */
 } LexEntry;
 
@@ -144,6 +146,7 @@ typedef enum
   CLASS_AMPM    = 1 << 19,
   CLASS_ZONE    = 1 << 20,
   CLASS_HOLIDAY = 1 << 21,
+  CLASS_SPOKEN_YEAR = 1 << 22,  /* can start "nineteen ninety-six", "two thousand" */
 } TokenClass;
 
 static const struct
@@ -173,6 +176,7 @@ static const struct
   { "AMPM", CLASS_AMPM },
   { "ZONE", CLASS_ZONE },
   { "HOLIDAY", CLASS_HOLIDAY },
+  { "SPOKENYEAR", CLASS_SPOKEN_YEAR },
 };
 
 #define MAX_ALTERNATIVES 6
@@ -217,6 +221,7 @@ typedef struct
   int       pod;           /* day:N:CODE */
   char     *literal;       /* =VALUE */
   guint     index;         /* line order, for ties */
+  gboolean  quick_second;  /* first element one literal word, second required */
 } Pattern;
 
 struct _BriefDateTagger
@@ -224,6 +229,7 @@ struct _BriefDateTagger
   GObject     parent_instance;
 
   GHashTable *lexicon;        /* folded word → LexEntry */
+  guint32     word_lengths[128];  /* by folded first byte: bit n, a word of n bytes */
   GPtrArray  *patterns;       /* Pattern */
   guint       first_classes;  /* classes that can start any pattern */
   gunichar    first_punct[4]; /* punctuation that can start one */
@@ -263,7 +269,9 @@ typedef struct
   gunichar        ch;          /* the character of a PUNCT */
   guint8          kind;        /* TokenKind */
   guint8          n_digits;
-  gint8           tense;       /* nearest tense marker: 1 future, -1 past */
+  gint8           tense;       /* nearest tense marker: 1 future, -2 past, -1
+                                * likely past ("closed") */
+  gint8           tense_before;  /* the last one before it in the sentence */
   guint           spaced : 1;  /* blank before the token */
   guint           upper : 1;   /* starts with a capital */
   guint           all_upper : 1;
@@ -311,6 +319,9 @@ classify_word (const Token *t)
     classes |= CLASS_ZONE;
   if (lex->flags & LEX_NUMBER)
     classes |= CLASS_NUM;
+  if ((lex->flags & LEX_NUMBER) && t->kind == TOKEN_WORD
+      && (lex->number == 2 || (lex->number >= 11 && lex->number <= 20)))
+    classes |= CLASS_SPOKEN_YEAR;
   if (lex->flags & LEX_ORDINAL)
     classes |= CLASS_ORD;
   if (lex->unit)
@@ -403,9 +414,14 @@ lookup (const BriefDateTagger  *tagger,
             *key = orig_key;
           return value;
         }
-      buf[i] = g_ascii_tolower (c);
+      buf[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
   buf[len] = '\0';
+
+  /* Most words are in no list: skip the hash when no word of the lexicon
+   * has this first letter and length. */
+  if (len < 32 && !(tagger->word_lengths[(guchar) buf[0]] & (1u << len)))
+    return NULL;
 
   if (g_hash_table_lookup_extended (tagger->lexicon, buf, &orig_key, &value))
     *key = orig_key;
@@ -551,22 +567,42 @@ add_alnum_run (Finder *f,
     }
 }
 
-static gboolean
-is_past_marker (Finder      *f,
-                const Token *t)
+/* 2 for a listed past marker ("was", "began"), 1 for a guess ("closed",
+ * "visited", but also participles: "to be paid Dec. 14"), else 0. */
+static int
+is_past_marker (Finder *f,
+                guint   i)
 {
+  const Token *t = TOK (f, i);
   const char *s;
   gsize len;
+  int past;
 
   if (t->lex != NULL)
-    return (t->lex->flags & LEX_PAST) != 0;
-  if (t->kind != TOKEN_WORD || t->upper)
-    return FALSE;
+    past = (t->lex->flags & LEX_PAST) != 0 ? 2 : 0;
+  else if (t->kind != TOKEN_WORD || t->upper)
+    past = 0;
+  else
+    {
+      s = f->text + t->byte_start;
+      len = t->byte_end - t->byte_start;
+      past = len > 4 && s[len - 2] == 'e' && s[len - 1] == 'd' ? 1 : 0;
+    }
 
-  /* "closed", "visited" */
-  s = f->text + t->byte_start;
-  len = t->byte_end - t->byte_start;
-  return len > 4 && s[len - 2] == 'e' && s[len - 1] == 'd';
+  /* A participle takes the tense of its auxiliary: "was signed" is past,
+   * "will be paid", "has been extended" say nothing by themselves. */
+  if (past != 0 && i > 0 && TOK (f, i - 1)->lex != NULL)
+    {
+      const Token *aux = TOK (f, i - 1);
+
+      if (strcmp (aux->fold, "be") == 0 || strcmp (aux->fold, "been") == 0
+          || strcmp (aux->fold, "is") == 0 || strcmp (aux->fold, "are") == 0
+          || strcmp (aux->fold, "being") == 0)
+        return 0;
+      if (aux->lex->flags & LEX_PAST)
+        return 2;
+    }
+  return past;
 }
 
 /* The tense of each token: that of the nearest tense marker in its sentence
@@ -576,7 +612,8 @@ compute_tense (Finder *f)
 {
   guint n = f->tokens->len;
   g_autofree int *before = g_new (int, n + 1);
-  int last = 0;
+  g_autofree gint8 *pasts = g_new (gint8, n + 1);
+  int last = 0, past;
   guint last_at = 0;
 
   for (guint i = 0; i < n; i++)
@@ -587,10 +624,11 @@ compute_tense (Finder *f)
         last = 0;
       if (t->lex != NULL && (t->lex->flags & LEX_FUTURE))
         last = 1, last_at = i;
-      else if (is_past_marker (f, t))
-        last = -1, last_at = i;
+      else if ((past = pasts[i] = is_past_marker (f, i)) != 0)
+        last = -past, last_at = i;
       before[i] = last != 0 ? (int) (i - last_at) : -1;
       t->tense = last;
+      t->tense_before = last_at < i ? last : 0;
     }
 
   last = 0;
@@ -602,8 +640,8 @@ compute_tense (Finder *f)
         last = 0;
       if (t->lex != NULL && (t->lex->flags & LEX_FUTURE))
         last = 1, last_at = i;
-      else if (is_past_marker (f, t))
-        last = -1, last_at = i;
+      else if ((past = pasts[i]) != 0)
+        last = -past, last_at = i;
       if (last != 0 && (before[i] < 0 || (int) (last_at - i) < before[i]))
         t->tense = last;
     }
@@ -715,6 +753,7 @@ typedef struct
   int         minute;
   int         holiday;
   Unit        unit;
+  Unit        grain;     /* a unit noun after an offset: "the year-ago quarter" */
   char        ampm;      /* 'a', 'p' or 0 */
   const char *mod;
   guint       month_token;
@@ -730,6 +769,7 @@ typedef struct
   gboolean    plural;
   gboolean    rel_ref;
   gboolean    offset_ref;
+  guint       spoken_token;  /* 1 + first token of a year in words, or 0 */
 } Match;
 
 static gboolean
@@ -785,7 +825,8 @@ match_number (Finder *f,
   else if ((token_is (f, i, "a") || token_is (f, i, "an")) && i + 1 < n
            && TOK (f, i + 1)->lex != NULL && (TOK (f, i + 1)->lex->flags & LEX_NUMBER)
            && TOK (f, i + 1)->kind == TOKEN_WORD
-           && (TOK (f, i + 1)->lex->number < 0 || TOK (f, i + 1)->lex->number >= 12))
+           && (TOK (f, i + 1)->lex->number < 0 || TOK (f, i + 1)->lex->number >= 12
+               || strcmp (TOK (f, i + 1)->fold, "couple") == 0))
     {
       /* "a few", "a couple of", "a dozen" */
       m->number = TOK (f, i + 1)->lex->number;
@@ -799,6 +840,51 @@ match_number (Finder *f,
     }
 
   return taken;
+}
+
+/* A year in words, as read out on air: "nineteen ninety-six", "eighteen
+ * twelve", "two thousand", "two thousand and one". */
+static guint
+match_spoken_year (Finder *f,
+                   guint   i,
+                   Match  *m)
+{
+  const Token *t = TOK (f, i);
+  guint n = f->tokens->len;
+  Match rest = { 0, };
+  guint taken;
+
+  if (t->lex->number == 2)
+    {
+      if (!token_is (f, i + 1, "thousand"))
+        return 0;
+      m->year = 2000;
+      taken = 2;
+      if (token_is (f, i + 2, "and"))
+        taken++;
+      if (i + taken < n && TOK (f, i + taken)->kind == TOKEN_WORD
+          && (TOK (f, i + taken)->classes & CLASS_NUM)
+          && TOK (f, i + taken)->lex->number >= 1 && TOK (f, i + taken)->lex->number <= 99
+          && !token_is (f, i + taken, "a") && !token_is (f, i + taken, "an"))
+        {
+          guint k = match_number (f, i + taken, &rest);
+
+          m->year += rest.number;
+          return taken + k;
+        }
+      return token_is (f, i + 2, "and") ? 2 : taken;
+    }
+
+  /* The century, then a number from ten to ninety-nine in words. */
+  if (i + 1 >= n || TOK (f, i + 1)->kind != TOKEN_WORD || !(TOK (f, i + 1)->classes & CLASS_NUM)
+      || TOK (f, i + 1)->lex->number < 10 || TOK (f, i + 1)->lex->number > 90
+      || TOK (f, i + 1)->spaced == FALSE)
+    return 0;
+  taken = match_number (f, i + 1, &rest);
+  if (rest.number < 10 || rest.number > 99)
+    return 0;
+  m->year = t->lex->number * 100 + rest.number;
+  return 1 + taken;
 }
 
 /* "a.m.", "am", "p.m." */
@@ -818,7 +904,9 @@ match_ampm (Finder *f,
       && glued_punct (f, i + 1, '.') && token_is (f, i + 2, "m") && !TOK (f, i + 2)->spaced)
     {
       m->ampm = t->fold[0];
-      return glued_punct (f, i + 3, '.') ? 4 : 3;
+      /* The last period of "p.m." that ends a sentence is the sentence's. */
+      return glued_punct (f, i + 3, '.') && i + 4 < f->tokens->len
+             && TOK (f, i + 4)->sentence == t->sentence ? 4 : 3;
     }
   return 0;
 }
@@ -862,8 +950,18 @@ match_element (Finder        *f,
     {
       if (!literal_matches (e, t))
         return 0;
+      /* "year-earlier": a literal offset still counts as one. */
+      if (t->lex != NULL && (t->lex->flags & LEX_OFFSET))
+        {
+          m->offset = t->lex->offset;
+          m->offset_ref = (t->lex->flags & LEX_REF) != 0;
+          m->offset_token = i;
+        }
+      /* "the year-ago quarter": the noun after the offset sets the grain. */
+      if (t->lex != NULL && t->lex->unit != UNIT_NONE && m->offset != 0)
+        m->grain = t->lex->unit;
       /* "the quarter", "half": literal units still count as units. */
-      if (t->lex != NULL && t->lex->unit != UNIT_NONE)
+      else if (t->lex != NULL && t->lex->unit != UNIT_NONE)
         {
           m->unit = t->lex->unit;
           m->plural = (t->lex->flags & LEX_PLURAL) != 0;
@@ -959,10 +1057,17 @@ match_element (Finder        *f,
     case CLASS_AMPM:
       return match_ampm (f, i, m);
 
+    case CLASS_SPOKEN_YEAR:
+      m->spoken_token = i + 1;
+      return match_spoken_year (f, i, m);
+
     case CLASS_HOLIDAY:
       m->holiday = t->lex->holiday;
-      m->month = t->lex->holiday / 100;
-      m->day = t->lex->holiday % 100;
+      m->month = ABS (t->lex->holiday) / 100;
+      /* A floating holiday ("Thanksgiving"): its earliest day until the
+       * year is known. */
+      m->day = t->lex->holiday > 0 ? t->lex->holiday % 100
+                                   : 1 + (ABS (t->lex->holiday) % 100 / 10 - 1) * 7;
       m->has_day = TRUE;
       m->month_token = i;
       return 1;
@@ -994,6 +1099,16 @@ match_from (Finder        *f,
     }
 
   el = &g_array_index (p->elements, Element, e);
+
+  /* A required element needs no copy to come back to: if the rest fails,
+   * the whole match from here fails, and the optional element before it
+   * (if any) tried it on a copy. */
+  if (!el->optional)
+    {
+      n = match_element (f, el, i, m);
+      return n > 0 && match_from (f, p, e + 1, i + n, m);
+    }
+
   taken = *m;
   n = match_element (f, el, i, &taken);
   if (n > 0 && match_from (f, p, e + 1, i + n, &taken))
@@ -1002,10 +1117,7 @@ match_from (Finder        *f,
       return TRUE;
     }
 
-  if (el->optional)
-    return match_from (f, p, e + 1, i, m);
-
-  return FALSE;
+  return match_from (f, p, e + 1, i, m);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1282,7 +1394,7 @@ resolve_year (Finder *f,
 {
   int dct_month, dct_day, dct_year;
   gboolean future;
-  int cmp;
+  int cmp, explicit;
 
   if (f->kind == BRIEF_DOCUMENT_NARRATIVE && f->anchor_year > 0)
     return f->anchor_year;
@@ -1298,13 +1410,15 @@ resolve_year (Finder *f,
   {
     guint prev = prev_in_sentence (f, token);
 
+    explicit = 0;
+
     /* "this September": the one of the document's year. */
     if (prev != G_MAXUINT && (token_is (f, prev, "this") || token_is (f, prev, "current")))
       return dct_year;
     if (prev != G_MAXUINT && (has_flag (f, prev, LEX_REL) && TOK (f, prev)->lex->rel > 0))
-      future = TRUE;
+      future = TRUE, explicit = 1;
     else if (prev != G_MAXUINT && (has_flag (f, prev, LEX_REL) && TOK (f, prev)->lex->rel < 0))
-      future = FALSE;
+      future = FALSE, explicit = -2;
   }
 
   if (month != dct_month)
@@ -1314,9 +1428,23 @@ resolve_year (Finder *f,
   else
     cmp = day < dct_day ? -1 : 1;
 
-  if (future)
-    return cmp >= 0 ? dct_year : dct_year + 1;
-  return cmp <= 0 ? dct_year : dct_year - 1;
+  {
+    int tense = explicit != 0 ? explicit : future ? 1 : TOK (f, token)->tense;
+    int past_year = cmp <= 0 ? dct_year : dct_year - 1;
+    int next_year = cmp >= 0 ? dct_year : dct_year + 1;
+    int past_gap = (dct_year - past_year) * 12 + dct_month - month;
+    int next_gap = (next_year - dct_year) * 12 + month - dct_month;
+
+    /* A future clause takes the next one, a past clause the last one (when
+     * only a word in "-ed" says so, unless that is most of a year back:
+     * "to be paid Jan. 14" in late December); a clause without tense the
+     * nearer one. */
+    if (tense > 0)
+      return next_year;
+    if (tense == -2 || (tense < 0 && past_gap <= 8))
+      return past_year;
+    return next_gap < past_gap ? next_year : past_year;
+  }
 }
 
 static char *
@@ -1341,12 +1469,15 @@ weekday_value (Finder *f,
   if (anchor == NULL || precision != UNIT_DAY)
     return g_strdup_printf ("XXXX-WXX-%d", weekday);
 
-  future = is_future (f, token);
+  date = *anchor;
+  delta = weekday - (int) g_date_get_weekday (&date);
+  /* A weekday in news is the last one unless a future marker governs it
+   * ("will meet Friday"); a marker after it rarely does ("Friday, when
+   * they will..."). */
+  future = TOK (f, token)->tense_before > 0;
   if (prev != G_MAXUINT && has_flag (f, prev, LEX_REL))
     future = TOK (f, prev)->lex->rel > 0;
 
-  date = *anchor;
-  delta = weekday - (int) g_date_get_weekday (&date);
   if (future)
     {
       if (delta < 0)
@@ -1407,15 +1538,39 @@ date_value (Finder      *f,
       return g_strdup_printf ("%02d", m->ordinal - 1);
     }
 
+  if (m->holiday > 0 && m->end > m->first && token_is (f, m->end - 1, "eve"))
+    {
+      /* "Christmas Eve" */
+      Match eve = *m;
+      GDate date;
+
+      g_date_set_dmy (&date, m->day, m->month, 2001);
+      g_date_subtract_days (&date, 1);
+      eve.month = g_date_get_month (&date);
+      eve.day = g_date_get_day (&date);
+      eve.holiday = 0;
+      return date_value (f, &eve);
+    }
+
   if (m->month > 0 && m->has_day)
     {
       int year = m->year > 0 ? m->year : resolve_year (f, m->month, m->day, m->month_token);
 
+      int day = m->day;
+
       if (!valid_day (year, m->month, m->day))
         return NULL;
+      if (m->holiday < 0 && year > 0)
+        {
+          GDate first;
+          int weekday = ABS (m->holiday) % 10;
+
+          g_date_set_dmy (&first, 1, m->month, year);
+          day += (weekday - (int) g_date_get_weekday (&first) + 7) % 7;
+        }
       if (year == 0)
-        return g_strdup_printf ("XXXX-%02d-%02d", m->month, m->day);
-      return g_strdup_printf ("%04d-%02d-%02d", year, m->month, m->day);
+        return g_strdup_printf ("XXXX-%02d-%02d", m->month, day);
+      return g_strdup_printf ("%04d-%02d-%02d", year, m->month, day);
     }
 
   if (m->month > 0)
@@ -1475,6 +1630,14 @@ quarter_value (Finder      *f,
   if (!(m->unit == UNIT_QUARTER || half) || n < 1 || n > (half ? 2 : 4))
     return NULL;
 
+  /* "next year's first quarter" */
+  if (year == 0 && m->has_rel && g_date_valid (&f->dct))
+    year = g_date_get_year (&f->dct) + m->rel;
+
+  /* "the third quarter" in news is one of the document's year, even when
+   * it is still to come or long past. */
+  if (year == 0 && f->kind == BRIEF_DOCUMENT_NEWS && g_date_valid (&f->dct))
+    year = g_date_get_year (&f->dct);
   if (year == 0)
     year = resolve_year (f, half ? 6 * n - 5 : 3 * n - 2, 0, m->first);
   if (year == 0)
@@ -1612,8 +1775,28 @@ rel_value (Finder        *f,
       return g_strdup_printf ("%04d-%s", year, season_codes[m->season]);
     }
 
+  /* "the latest period" of a report is the quarter just spoken of. */
+  if (m->unit == UNIT_NONE && p->has_param && f->ref.precision == UNIT_QUARTER)
+    return format_at (&f->ref.date, UNIT_QUARTER);
+
   if (m->unit == UNIT_NONE || unit_info[m->unit].clock)
     return NULL;
+
+  /* "the quarter" is the one just spoken of, else the last one. */
+  if (p->has_param && m->unit == UNIT_QUARTER && f->ref.precision == UNIT_QUARTER
+      && !m->has_rel)
+    return format_at (&f->ref.date, UNIT_QUARTER);
+
+  /* "over the weekend": the last one, unless the clause speaks of the
+   * future ("ahead of the weekend" stays this week's). */
+  if (m->unit == UNIT_WEEKEND && dir == 0 && !m->has_rel && precision == UNIT_DAY
+      && TOK (f, m->first)->tense_before <= 0)
+    {
+      int wd = g_date_get_weekday (&date);
+
+      if (wd < G_DATE_SATURDAY)
+        g_date_subtract_days (&date, wd + 1);
+    }
 
   shift_date (&date, m->unit, dir);
   return format_at (&date, MAX (m->unit, precision));
@@ -1634,6 +1817,18 @@ offset_value (Finder      *f,
     return g_strdup (ref_for_direction (m->offset));
 
   unit = MAX (unit, precision);
+
+  /* "a year ago", "a year earlier", "the year-ago quarter": in reports of
+   * quarterly results the comparison is with the same quarter a year
+   * before the last one mentioned. */
+  if (m->unit == UNIT_YEAR && f->ref.precision == UNIT_QUARTER
+      && (m->grain == UNIT_NONE || m->grain == UNIT_QUARTER))
+    {
+      anchor = &f->ref.date;
+      unit = UNIT_QUARTER;
+    }
+  else if (m->grain == UNIT_QUARTER)
+    unit = UNIT_QUARTER;
 
   date = *anchor;
   shift_date (&date, m->unit, n * m->offset);
@@ -1680,9 +1875,21 @@ clock_value (Finder        *f,
   if (hour > 24 || minute > 59)
     return NULL;
 
-  /* The day of a date just before in the sentence ("Friday at 3 p.m."),
-   * else the document's. */
-  if (f->ref.precision == UNIT_DAY && m->first > 0
+  /* The day after it ("10 p.m. Wednesday", "5 p.m. EST, Nov. 9"), that of
+   * a date just before in the sentence ("Friday at 3 p.m."), else the
+   * document's. */
+  if (m->weekday > 0)
+    day = weekday_value (f, m->weekday, m->weekday_token);
+  else if (m->month > 0 && m->has_day)
+    {
+      int year = resolve_year (f, m->month, m->day, m->month_token);
+
+      if (!valid_day (year, m->month, m->day))
+        return NULL;
+      day = year > 0 ? g_strdup_printf ("%04d-%02d-%02d", year, m->month, m->day)
+                     : g_strdup_printf ("XXXX-%02d-%02d", m->month, m->day);
+    }
+  else if (f->ref.precision == UNIT_DAY && m->first > 0
       && f->ref.sentence == TOK (f, m->first)->sentence)
     day = format_day (&f->ref.date);
   else if (g_date_valid (&f->dct))
@@ -1720,6 +1927,7 @@ typedef struct
   const char *freq;
   const char *quant;
   char        freq_buf[16];
+  gboolean    keep_ref;  /* leave the last date mentioned as it is */
 } Value;
 
 /* RULE_SET: "every week", "each Monday", "twice a year". */
@@ -1820,7 +2028,12 @@ set_ref (Finder     *f,
 
   if (n < 1 || strlen (value) < 4 || !g_ascii_isdigit (value[3]) || y < 1000)
     return;
-  if (n >= 2 && value[4] == '-' && g_ascii_isdigit (value[5]) && mo >= 1 && mo <= 12)
+  if (value[4] == '-' && value[5] == 'Q' && value[6] >= '1' && value[6] <= '4')
+    {
+      g_date_set_dmy (&f->ref.date, 1, (value[6] - '1') * 3 + 1, y);
+      f->ref.precision = UNIT_QUARTER;
+    }
+  else if (n >= 2 && value[4] == '-' && g_ascii_isdigit (value[5]) && mo >= 1 && mo <= 12)
     {
       if (n == 3 && g_date_valid_dmy (d, mo, y))
         {
@@ -1864,7 +2077,7 @@ emit_timex (Finder     *f,
   timex->freq = g_strdup (v->freq);
   timex->quant = g_strdup (v->quant);
 
-  if (timex->type == BRIEF_TIMEX_DATE || timex->type == BRIEF_TIMEX_TIME)
+  if ((timex->type == BRIEF_TIMEX_DATE || timex->type == BRIEF_TIMEX_TIME) && !v->keep_ref)
     set_ref (f, timex->value, a->sentence);
   f->last_end = end;
 
@@ -1945,8 +2158,17 @@ lone_weekday_ok (Finder      *f,
     return TRUE;
   if (prev == G_MAXUINT)
     return FALSE;
-  /* "said Friday", "late Friday", ", Friday"; not "Black Friday". */
-  return !is_capitalised_word (f, prev) && TOK (f, prev)->ch != '\'';
+  /* "Earlier Friday,", "Also Friday": a capital that only starts the
+   * sentence. */
+  if (is_capitalised_word (f, prev) && prev_in_sentence (f, prev) == G_MAXUINT
+      && !TOK (f, prev)->all_upper && !has_flag (f, prev, LEX_WEEKDAY_NAME))
+    return TRUE;
+  /* "in Miami Wednesday,", "met with Sununu Sunday.": after a name when
+   * no name goes on after it; not "Black Friday". */
+  if (is_capitalised_word (f, prev))
+    return !has_flag (f, prev, LEX_WEEKDAY_NAME);
+  /* "said Friday", "late Friday", ", Friday". */
+  return TOK (f, prev)->ch != '\'';
 }
 
 /* Checks the context of a calendar match (a lone "May" or a bare year needs
@@ -2013,6 +2235,29 @@ mod_fits (Finder      *f,
   return type == BRIEF_TIMEX_DATE || type == BRIEF_TIMEX_TIME;
 }
 
+/* "$500 million a year", "four flights a week", "24 hours a day": a rate,
+ * so "a year" after an amount is a SET. */
+static gboolean
+rate_context (Finder *f,
+              guint   first)
+{
+  guint prev = prev_in_sentence (f, first);
+
+  for (guint k = 0; k < 3 && prev != G_MAXUINT; k++)
+    {
+      const Token *t = TOK (f, prev);
+
+      if (is_numeric (t) || t->ch == '%' || (t->lex != NULL && (t->lex->flags & LEX_NUMBER)
+                                              && t->lex->number > 1))
+        return TRUE;
+      if (t->kind != TOKEN_WORD || t->upper || (t->lex != NULL && t->lex->flags != LEX_STARTER
+                                                  && t->lex->flags != 0))
+        return FALSE;
+      prev = prev_in_sentence (f, prev);
+    }
+  return FALSE;
+}
+
 /* Checks the context of the match @m of @p (after the modifier @mod from
  * token @start, if any), emits it and returns the token to go on from, or 0
  * when the match is dropped. */
@@ -2059,14 +2304,73 @@ accept_match (Finder        *f,
       && mod == NULL && !has_flag (f, prev_in_sentence (f, m->first), LEX_DUR_CONTEXT))
     return 0;
 
-  /* Numbers that count something else: "2 years old" is fine, "1500 troops"
-   * never reaches here; "30 days" after "$" is money. */
+  /* "Now, he says, ...": a sentence opened by "Now," is a turn in the
+   * argument, not a time. */
+  if (p->rule == RULE_LITERAL && m->end == m->first + 1 && token_is (f, m->first, "now")
+      && prev_in_sentence (f, m->first) == G_MAXUINT && m->end < f->tokens->len
+      && TOK (f, m->end)->ch == ',')
+    return 0;
+
+  /* "two thousand people": a year in words needs no count after it, and
+   * "two thousand" one before it ("in", "the year"), as it is a number as
+   * often as a year. */
+  if (m->spoken_token != 0)
+    {
+      if (has_flag (f, next_in_sentence (f, m->end, m->first), LEX_COUNT_NOUN)
+          || is_numeric (TOK (f, MIN (m->end, f->tokens->len - 1))))
+        return 0;
+      if (m->year >= 2000 && m->month == 0 && m->season == 0
+          && m->spoken_token == m->first + 1 && !context_before (f, m->first))
+        return 0;
+    }
+
+  /* "the year-ago results": the year starts a compound, matched from
+   * "year"; "last Oct. 23" is matched from "Oct.", the year from "last". */
+  if (m->end < f->tokens->len && !TOK (f, m->end)->spaced
+      && (TOK (f, m->end)->classes & CLASS_DASH) && p->rule == RULE_REL)
+    return 0;
+  if (m->has_rel && m->month > 0 && !m->has_day && m->end < f->tokens->len
+      && TOK (f, m->end)->sentence == first->sentence
+      && (TOK (f, m->end)->classes & CLASS_DAY) && !glued_after (f, m->end + 1))
+    return 0;
+
+  /* Ages are no durations in TimeML: "a 6-year-old boy", "52 years old";
+   * "a year-earlier quarter" is a date that starts at "year". */
+  if (p->rule == RULE_DUR && m->has_number
+      && (token_is (f, m->end, "old")
+          || (m->end + 1 < f->tokens->len && (TOK (f, m->end)->classes & CLASS_DASH)
+              && !TOK (f, m->end)->spaced
+              && (token_is (f, m->end + 1, "old") || token_is (f, m->end + 1, "earlier")
+                  || token_is (f, m->end + 1, "ago")))))
+    return 0;
+
+  /* Numbers that count something else: "1500 troops" never reaches here;
+   * "30 days" after "$" is money. */
   if (m->has_number && first->kind == TOKEN_NUMBER && p->rule == RULE_DUR
       && first->n_digits > 3)
     return 0;
 
   if (!rule_value (f, p, m, &v))
     return 0;
+
+  if (p->rule == RULE_DUR && mod == NULL && !m->plural && m->end == m->first + 2
+      && (token_is (f, m->first, "a") || token_is (f, m->first, "an"))
+      && rate_context (f, m->first))
+    v.type = BRIEF_TIMEX_SET;
+
+  /* "a year earlier" compares with the quarter spoken of, which stays the
+   * one the next "a year ago" compares with. */
+  if (p->rule == RULE_OFFSET && strstr (v.value, "-Q") != NULL)
+    v.keep_ref = TRUE;
+
+  /* "for the year ended March 31": a fiscal year, counted as a length. */
+  if (p->rule == RULE_REL && !m->has_rel && m->unit == UNIT_YEAR
+      && (token_is (f, m->end, "ended") || token_is (f, m->end, "ending")))
+    {
+      g_free (v.value);
+      v.value = g_strdup ("P1Y");
+      v.type = BRIEF_TIMEX_DURATION;
+    }
 
   emit_timex (f, start, m->end, &v, mod);
   return m->end;
@@ -2104,6 +2408,16 @@ can_start (const Pattern *p,
   return FALSE;
 }
 
+/* Whether token @t can be the first token of element @e (a cheap test). */
+static inline gboolean
+element_may_match (const Element *e,
+                   const Token   *t)
+{
+  if (e->cls != 0)
+    return (t->classes & e->cls) != 0;
+  return literal_matches (e, t);
+}
+
 /* The longest match at token @i of the patterns that are (@prefix) or are
  * not modifiers; returns its pattern or NULL. */
 static const Pattern *
@@ -2121,13 +2435,24 @@ longest_match (Finder        *f,
       {
         guint p = w * 64 + __builtin_ctzll (bits);
         const Pattern *pattern = g_ptr_array_index (f->tagger->patterns, p);
-        Match m = { 0, };
+        static const Match empty = { 0, };
+        Match m;
 
         if (pattern->after_prefix && !after_prefix)
           continue;
         if (!can_start (pattern, t))
           continue;
 
+        /* "the" starts many patterns: test the word after it first. */
+        if (pattern->quick_second
+            && (i + 1 >= f->tokens->len
+                || !element_may_match (&g_array_index (pattern->elements, Element, 1),
+                                       TOK (f, i + 1))))
+          continue;
+
+        /* Cleared only now: this loop runs for many tokens that fail the
+         * tests above. */
+        memcpy (&m, &empty, sizeof m);
         m.first = i;
         if (match_from (f, pattern, 0, i, &m) && m.end > i
             && (found == NULL || m.end > best->end
@@ -2181,8 +2506,10 @@ static guint
 match_at (Finder *f,
           guint   i)
 {
-  Match prefix_match = { 0, };
-  Match best = { 0, };
+  /* Filled in by longest_match() when it finds one; not cleared here, as
+   * this runs at every token. */
+  Match prefix_match;
+  Match best;
   const Pattern *prefix = NULL;
   const Pattern *found;
   guint64 starts[2], prefix_starts[2];
@@ -2400,6 +2727,8 @@ load_date_context (BriefDateTagger *self)
         flag = LEX_YEAR_CONTEXT;
       else if (fields[1] != NULL && strcmp (fields[1], "determiner") == 0)
         flag = LEX_DETERMINER;
+      else if (fields[1] != NULL && strcmp (fields[1], "weekday-name") == 0)
+        flag = LEX_WEEKDAY_NAME;
       else if (fields[1] != NULL)
         g_warning ("date-context.txt: unknown kind “%s”", fields[1]);
 
@@ -2485,10 +2814,13 @@ load_value_words (BriefDateTagger *self,
         }
       else if (strcmp (name, "holidays.txt") == 0)
         {
-          int mo = 0, d = 0;
+          int mo = 0, d = 0, nth = 0, wd = 0;
 
           if (sscanf (fields[1], "%2d-%2d", &mo, &d) == 2 && valid_day (0, mo, d))
             e->holiday = mo * 100 + d;
+          else if (sscanf (fields[1], "%2d-W%1d-%1d", &mo, &nth, &wd) == 3
+                   && mo >= 1 && mo <= 12 && nth >= 1 && nth <= 4 && wd >= 1 && wd <= 7)
+            e->holiday = -(mo * 100 + nth * 10 + wd);
           else
             g_warning ("%s: bad date for “%s”", name, fields[0]);
         }
@@ -2652,6 +2984,18 @@ pattern_compile (BriefDateTagger *self,
   if (p->elements->len == 0 || (p->type == TYPE_PREFIX && p->rule != RULE_LITERAL))
     return NULL;
 
+  if (p->elements->len >= 2)
+    {
+      const Element *e0 = &g_array_index (p->elements, Element, 0);
+      const Element *e1 = &g_array_index (p->elements, Element, 1);
+
+      /* Elements that always take exactly one token: a number may take
+       * several ("twenty four"), a month its period ("Jan."). */
+      guint multi = CLASS_NUM | CLASS_MONTH | CLASS_WEEKDAY | CLASS_AMPM | CLASS_SPOKEN_YEAR;
+
+      p->quick_second = !e0->optional && !e1->optional && (e0->cls & multi) == 0;
+    }
+
   return g_steal_pointer (&p);
 }
 
@@ -2748,7 +3092,8 @@ brief_date_tagger_init (BriefDateTagger *self)
   /* Words the C code tests by name (context checks, a.m./p.m.). */
   static const char * const internal[] = {
     "s", "t", "m", "and", "to", "or", "through", "until", "the", "this", "current",
-    "every", "each", "once", "twice", "times", "of",
+    "every", "each", "once", "twice", "times", "of", "old", "ended", "ending",
+    "be", "been", "is", "are", "being", "couple", "thousand", "now",
   };
   static const char * const ampm[] = { "a", "p", "am", "pm" };
   static const char * const value_lists[] = {
@@ -2775,6 +3120,24 @@ brief_date_tagger_init (BriefDateTagger *self)
   load_flag_words (self, "duration-context.txt", LEX_DUR_CONTEXT);
   load_flag_words (self, "time-zones.txt", LEX_ZONE);
   load_patterns (self);
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, self->lexicon);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        const guchar *word = key;
+        gsize len = strlen (key);
+
+        /* Folded non-ASCII words and long ones are always looked up. */
+        if (word[0] >= 0x80 || len >= 32)
+          memset (self->word_lengths, 0xff, sizeof self->word_lengths);
+        else
+          self->word_lengths[word[0]] |= 1u << len;
+      }
+  }
 }
 
 BriefDateTagger *
