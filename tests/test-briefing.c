@@ -74,6 +74,8 @@ test_import_sync (void)
   g_assert_cmpstr (brief_briefing_get_title (briefing), ==, "Untitled Briefing");
   g_assert_cmpuint (brief_briefing_import_file (briefing, file, NULL, NULL, &error), ==, 1);
   g_assert_no_error (error);
+  /* An imported source is unsaved work. */
+  g_assert_true (brief_briefing_get_modified (briefing));
 
   article = g_list_model_get_item (brief_briefing_get_articles (briefing), 0);
   g_assert_nonnull (brief_briefing_get_analysis (briefing, article));

@@ -89,8 +89,9 @@ serialize_event (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, brief_event_get_starred (event));
   if (article != NULL && g_list_store_find (G_LIST_STORE (articles), article, &article_index))
     {
+      /* The sentence is the article's text between start and end: not
+       * stored twice, which keeps large briefings small and quick. */
       add_int_member (builder, "article", article_index);
-      add_string_member (builder, "sentence", brief_event_get_sentence (event));
       add_int_member (builder, "start", brief_event_get_start (event));
       add_int_member (builder, "end", brief_event_get_end (event));
       add_int_member (builder, "date_start", brief_event_get_date_start (event));
@@ -296,9 +297,9 @@ static gboolean
 restore_event_source (BriefEvent    *event,
                       JsonObject    *object,
                       BriefArticle  *article,
+                      gint64         n_chars,
                       GError       **error)
 {
-  gint64 n_chars = g_utf8_strlen (brief_article_get_text (article), -1);
   gint64 start, end, date_start, date_end;
   const char *sentence = NULL;
 
@@ -309,7 +310,16 @@ restore_event_source (BriefEvent    *event,
       || !get_optional_string (object, "sentence", &sentence))
     return set_damaged (error, _("an event points outside its article"));
 
-  brief_event_set_sentence (event, sentence, start, end);
+  if (sentence != NULL)
+    brief_event_set_sentence (event, sentence, start, end);
+  else
+    {
+      const char *text = brief_article_get_text (article);
+      const char *begin = g_utf8_offset_to_pointer (text, start);
+      g_autofree char *from_text = g_strndup (begin, g_utf8_offset_to_pointer (begin, end - start) - begin);
+
+      brief_event_set_sentence (event, from_text, start, end);
+    }
   brief_event_set_date_span (event, date_start, date_end);
   return TRUE;
 }
@@ -317,6 +327,7 @@ restore_event_source (BriefEvent    *event,
 static BriefEvent *
 restore_event (JsonNode   *node,
                GPtrArray  *articles,
+               GArray     *article_lengths,
                GError    **error)
 {
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
@@ -325,7 +336,7 @@ restore_event (JsonNode   *node,
   BriefArticle *article = NULL;
   JsonNode *starred;
   BriefDate date;
-  gint64 article_index;
+  gint64 article_index = 0;
   int state;
 
   if (object == NULL
@@ -356,7 +367,9 @@ restore_event (JsonNode   *node,
       && json_node_get_value_type (starred) == G_TYPE_BOOLEAN)
     brief_event_set_starred (event, json_node_get_boolean (starred));
 
-  if (article != NULL && !restore_event_source (event, object, article, error))
+  if (article != NULL
+      && !restore_event_source (event, object, article,
+                                g_array_index (article_lengths, gint64, article_index), error))
     return NULL;
 
   return g_steal_pointer (&event);
@@ -447,6 +460,7 @@ brief_briefing_deserialize (GBytes  *bytes,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) article_lengths = g_array_new (FALSE, FALSE, sizeof (gint64));
   JsonObject *root;
   JsonArray *article_nodes;
   JsonArray *event_nodes;
@@ -475,11 +489,19 @@ brief_briefing_deserialize (GBytes  *bytes,
     }
 
   for (guint i = 0; i < articles->len; i++)
-    _brief_briefing_restore_article (briefing, g_ptr_array_index (articles, i));
+    {
+      BriefArticle *article = g_ptr_array_index (articles, i);
+      /* Measured once: every event's span is checked against it. */
+      gint64 n_chars = g_utf8_strlen (brief_article_get_text (article), -1);
+
+      g_array_append_val (article_lengths, n_chars);
+      _brief_briefing_restore_article (briefing, article);
+    }
 
   for (guint i = 0; i < json_array_get_length (event_nodes); i++)
     {
-      g_autoptr(BriefEvent) event = restore_event (json_array_get_element (event_nodes, i), articles, error);
+      g_autoptr(BriefEvent) event = restore_event (json_array_get_element (event_nodes, i), articles,
+                                                      article_lengths, error);
 
       if (event == NULL)
         return NULL;

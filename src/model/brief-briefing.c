@@ -621,6 +621,9 @@ add_imported (BriefBriefing *self,
     brief_briefing_add_article (self,
                                 g_ptr_array_index (data->articles, i),
                                 g_ptr_array_index (data->analyses, i));
+  /* New sources are work to save: ask before closing, and autosave them. */
+  if (data->articles->len > 0)
+    _brief_briefing_changed (self);
   return data->articles->len;
 }
 
