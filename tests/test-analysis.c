@@ -870,13 +870,23 @@ test_timeml_durations (void)
     { "It lasted twenty-four hours.", DCT, { "twenty-four hours=DURATION:PT24H" } },
     { "A two-year deal.", DCT, { "two-year=DURATION:P2Y" } },
     { "It has lasted for decades.", DCT, { "decades=DURATION:PXDE" } },
-    { "It took a decade.", DCT, { "a decade=DURATION:P1DE" } },
+    { "It took a decade.", DCT, { "a decade=DURATION:P10Y" } },
     { "Prices rose over the past three years.", DCT,
       { "the past three years=DURATION:P3Y" } },
     { "Sales rose in the first nine months.", DCT,
       { "the first nine months=DURATION:P9M" } },
     { "It took more than four hours.", DCT, { "more than four hours=DURATION:PT4H@MORE_THAN" } },
-    { "It took about two weeks.", DCT, { "about two weeks=DURATION:P2W@APPROX" } },
+    /* "about", "almost" and "over" stay outside a counted length, but not
+     * outside an offset or before "a". */
+    { "It took about two weeks.", DCT, { "two weeks=DURATION:P2W@APPROX" } },
+    { "It lasted over three years.", DCT, { "three years=DURATION:P3Y@MORE_THAN" } },
+    { "It lasted over a week.", DCT, { "over a week=DURATION:P1W@MORE_THAN" } },
+    { "It closed about two years ago.", DCT, { "about two years ago=DATE:2021@APPROX" } },
+    { "The flight took 5 1/2 hours.", DCT, { "5 1/2 hours=DURATION:PT5H30M" } },
+    { "He served 2 1/2 years.", DCT, { "2 1/2 years=DURATION:P2Y6M" } },
+    { "It took a year and a half.", DCT, { "a year and a half=DURATION:P1Y6M" } },
+    { "It took a minute and a half.", DCT, { "a minute and a half=DURATION:PT1M30S" } },
+    { "It lasted two decades.", DCT, { "two decades=DURATION:P20Y" } },
     { "It took a few days.", DCT, { "a few days=DURATION:PXD" } },
     { "Many years passed.", DCT, { "Many years=DURATION:PXY" } },
     { "Hours of work and years of talk.", DCT, { NULL } },
@@ -912,7 +922,9 @@ test_timeml_times (void)
       { "Friday=DATE:2023-09-01", "10 pm=TIME:2023-09-01T22:00" } },
     { "It opened this morning.", DCT, { "this morning=TIME:2023-09-05TMO" } },
     { "It rained last night.", DCT, { "last night=TIME:2023-09-04TNI" } },
-    { "They met Wednesday evening.", DCT, { "Wednesday evening=TIME:2023-08-30TEV" } },
+    /* TimeBank: a part of a named day is a DATE with its part. */
+    { "They met Wednesday evening.", DCT, { "Wednesday evening=DATE:2023-08-30TEV" } },
+    { "He died Friday night.", DCT, { "Friday night=DATE:2023-09-01TNI" } },
     { "It closes at noon.", DCT, { "noon=TIME:2023-09-05T12:00" } },
   };
 
@@ -1000,6 +1012,21 @@ test_timeml_conventions (void)
       { "January nineteen ninety-seven=DATE:1997-01" } },
     { "By the year two thousand it had changed.", DCT, { "the year two thousand=DATE:2000" } },
     { "Two thousand people came.", DCT, { NULL } },
+    /* Decades in words; Easter by the Gregorian computus. */
+    { "Prices soared in the nineties.", DCT, { "the nineties=DATE:199" } },
+    { "It was built in the early sixties.", DCT, { "the early sixties=DATE:196@START" } },
+    { "He is in his sixties.", DCT, { NULL } },
+    { "Music of the 1990s.", DCT, { "1990s=DATE:199" } },
+    { "They met at Easter 2000.", DCT, { "Easter 2000=DATE:2000-04-23" } },
+    { "They met at Easter 2019.", DCT, { "Easter 2019=DATE:2019-04-21" } },
+    { "He returned at Easter.", DCT, { "Easter=DATE:2023-04-09" } },
+    /* "that year": the one of the date last mentioned. */
+    { "It was founded in 1988. Later that year it merged.", DCT,
+      { "1988=DATE:1988", "Later that year=DATE:1988@END" } },
+    { "Shares of Sun rose in 1988, and that Sun deal closed.", DCT, { "1988=DATE:1988" } },
+    /* A day in the coming weeks keeps its year in a past clause. */
+    { "The offer was set to expire Sept. 16.", DCT, { "Sept. 16=DATE:2023-09-16" } },
+    { "The offer expired Sept. 1.", DCT, { "Sept. 1=DATE:2023-09-01" } },
     /* Vague references. */
     { "In recent years prices rose.", DCT, { "recent years=DATE:PAST_REF" } },
     { "Prices rose in recent months.", DCT, { "recent months=DURATION:PXM" } },

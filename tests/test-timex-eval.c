@@ -13,12 +13,14 @@
  * a figure drops more than half a point below what the engine reached
  * (bench/bench-timex-eval prints them all). */
 
-/* Reached on 2026-11-28 (was 0.7947 / 0.8871 / 0.8417 / 0.7007 before the
- * rule families of that day); raise them as the rules improve. */
-#define REACHED_STRICT_F1   0.8629
-#define REACHED_RELAXED_F1  0.9295
-#define REACHED_TYPE_F1     0.8837
-#define REACHED_VALUE_F1    0.7837
+/* Reached on 2026-11-28, second round (0.8629 / 0.9295 / 0.8837 / 0.7837
+ * before it: weekday parts as DATE, decades in words, Easter, halves,
+ * "that year", modifiers outside lengths); raise them as the rules
+ * improve. */
+#define REACHED_STRICT_F1   0.8694
+#define REACHED_RELAXED_F1  0.9321
+#define REACHED_TYPE_F1     0.8962
+#define REACHED_VALUE_F1    0.7888
 #define TOLERANCE           0.005
 
 static void

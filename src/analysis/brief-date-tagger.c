@@ -102,6 +102,10 @@ static const struct
   { "ML", "ML", 1, FALSE },
 };
 
+/* Holidays that move with Easter: EASTER_BASE + days from Easter Sunday. */
+#define EASTER_BASE 20000
+#define IS_EASTER_FEAST(h) ((h) >= EASTER_BASE - 100 && (h) <= EASTER_BASE + 100)
+
 static const char * const season_codes[] = { "", "SP", "SU", "FA", "WI" };
 static const char * const pod_codes[] = { "", "MO", "AF", "EV", "NI" };
 
@@ -117,8 +121,10 @@ typedef struct
   gint8       rel;        /* with LEX_REL */
   gint8       offset;     /* with LEX_OFFSET */
   gint16      number;     /* with LEX_NUMBER; -1 for a vague one */
+  gint16      decade;     /* a decade in words: 199 for "nineties" */
   gint16      holiday;    /* month * 100 + day, or -(month * 100 + n * 10 +
-                           * weekday) for the nth weekday of the month */
+                           * weekday) for the nth weekday of the month, or
+                           * EASTER_BASE + n for n days from Easter Sunday */
   guint64     starts[2];  /* bit p: the word can start pattern p */
 } LexEntry;
 
@@ -330,6 +336,8 @@ classify_word (const Token *t)
     classes |= CLASS_REL;
   if (lex->season)
     classes |= CLASS_SEASON;
+  if (lex->decade)
+    classes |= CLASS_DECADE;
   if (lex->pod)
     classes |= CLASS_POD;
   if (lex->flags & LEX_OFFSET)
@@ -769,6 +777,7 @@ typedef struct
   gboolean    plural;
   gboolean    rel_ref;
   gboolean    offset_ref;
+  gboolean    half;      /* "5 1/2 hours", "a year and a half" */
   guint       spoken_token;  /* 1 + first token of a year in words, or 0 */
 } Match;
 
@@ -802,6 +811,16 @@ match_number (Finder *f,
   if (t->kind != TOKEN_WORD)
     {
       m->number = t->number;
+      /* "5 1/2 hours" */
+      if (i + 3 < n && t->n_digits <= 3 && TOK (f, i + 1)->kind == TOKEN_NUMBER
+          && TOK (f, i + 1)->number == 1 && TOK (f, i + 1)->spaced
+          && TOK (f, i + 2)->ch == '/' && !TOK (f, i + 2)->spaced
+          && TOK (f, i + 3)->kind == TOKEN_NUMBER && TOK (f, i + 3)->number == 2
+          && !TOK (f, i + 3)->spaced)
+        {
+          m->half = TRUE;
+          return 4;
+        }
       return 1;
     }
 
@@ -957,8 +976,12 @@ match_element (Finder        *f,
           m->offset_ref = (t->lex->flags & LEX_REF) != 0;
           m->offset_token = i;
         }
+      /* "a year and a half": the half is of the unit before it. */
+      if (t->lex != NULL && t->lex->unit == UNIT_HALF && m->unit != UNIT_NONE
+          && m->unit != UNIT_HALF)
+        m->half = TRUE;
       /* "the year-ago quarter": the noun after the offset sets the grain. */
-      if (t->lex != NULL && t->lex->unit != UNIT_NONE && m->offset != 0)
+      else if (t->lex != NULL && t->lex->unit != UNIT_NONE && m->offset != 0)
         m->grain = t->lex->unit;
       /* "the quarter", "half": literal units still count as units. */
       else if (t->lex != NULL && t->lex->unit != UNIT_NONE)
@@ -1006,7 +1029,7 @@ match_element (Finder        *f,
       return 1;
 
     case CLASS_DECADE:
-      m->decade = t->number / 10;
+      m->decade = t->kind == TOKEN_WORD ? t->lex->decade : (int) t->number / 10;
       m->decade_token = i;
       return 1;
 
@@ -1063,6 +1086,16 @@ match_element (Finder        *f,
 
     case CLASS_HOLIDAY:
       m->holiday = t->lex->holiday;
+      if (IS_EASTER_FEAST (m->holiday))
+        {
+          /* Its day is known once the year is (date_value()); spring
+           * until then. */
+          m->month = 4;
+          m->day = 1;
+          m->has_day = TRUE;
+          m->month_token = i;
+          return 1;
+        }
       m->month = ABS (t->lex->holiday) / 100;
       /* A floating holiday ("Thanksgiving"): its earliest day until the
        * year is known. */
@@ -1441,6 +1474,10 @@ resolve_year (Finder *f,
      * nearer one. */
     if (tense > 0)
       return next_year;
+    /* "was set to expire Nov. 6" written on Nov. 2: a day in the coming
+     * weeks, as news gives the year of a day a year back. */
+    if (explicit == 0 && day > 0 && next_gap <= 1 && past_gap >= 11)
+      return next_year;
     if (tense == -2 || (tense < 0 && past_gap <= 8))
       return past_year;
     return next_gap < past_gap ? next_year : past_year;
@@ -1521,12 +1558,59 @@ with_pod (char *value,
   return full;
 }
 
+/* Easter Sunday of the Gregorian @year (the anonymous Gregorian
+ * computus). */
+static void
+easter_sunday (int    year,
+               GDate *date)
+{
+  int a = year % 19;
+  int b = year / 100, c = year % 100;
+  int d = b / 4, e = b % 4;
+  int g = (8 * b + 13) / 25;
+  int h = (19 * a + b - d - g + 15) % 30;
+  int i = c / 4, k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int n = (a + 11 * h + 19 * l) / 433;
+  int month = (h + l - 7 * n + 90) / 25;
+  int day = (h + l - 7 * n + 33 * month + 19) % 32;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+}
+
 /* RULE_DATE: the TIMEX3 value of a calendar match, or NULL when the match
  * is no date. */
 static char *
 date_value (Finder      *f,
             const Match *m)
 {
+  if (IS_EASTER_FEAST (m->holiday))
+    {
+      /* "Easter", "Easter 1999", "Easter Eve": its day in the year given,
+       * else in the year the tense and the anchor choose. */
+      Match feast = *m;
+      GDate date;
+      int year = m->year > 0 ? m->year : resolve_year (f, 4, 0, m->month_token);
+      int shift = m->holiday - EASTER_BASE;
+
+      if (year < 1583 || year > 9999)
+        return g_strdup ("XXXX-XX-XX");
+      easter_sunday (year, &date);
+      if (m->end > m->first && token_is (f, m->end - 1, "eve"))
+        shift--;
+      if (shift >= 0)
+        g_date_add_days (&date, shift);
+      else
+        g_date_subtract_days (&date, -shift);
+      feast.holiday = 0;
+      feast.year = year;
+      feast.month = g_date_get_month (&date);
+      feast.day = g_date_get_day (&date);
+      feast.end = m->first;  /* no "eve" any more */
+      return date_value (f, &feast);
+    }
+
   if (m->decade > 0)
     return g_strdup_printf ("%03d", m->decade);
 
@@ -1798,6 +1882,10 @@ rel_value (Finder        *f,
         g_date_subtract_days (&date, wd + 1);
     }
 
+  /* "that day" needs a day to refer to: after a mere year it is none. */
+  if (m->rel_ref && dir == 0 && precision > m->unit)
+    return NULL;
+
   shift_date (&date, m->unit, dir);
   return format_at (&date, MAX (m->unit, precision));
 }
@@ -1849,6 +1937,31 @@ duration_value (const Match *m)
     return n < 0 ? g_strdup ("PXWE") : g_strdup_printf ("P%dWE", n);
   if (n < 0)
     return g_strdup_printf ("P%sX%s", t, letter);
+  if (m->half)
+    {
+      /* The half in the next smaller unit: P2Y6M, PT5H30M. */
+      switch (m->unit)
+        {
+        case UNIT_YEAR:
+          return g_strdup_printf ("P%dY6M", n);
+        case UNIT_DECADE:
+          return g_strdup_printf ("P%dY", n * 10 + 5);
+        case UNIT_MONTH:
+          return g_strdup_printf ("P%dM15D", n);
+        case UNIT_DAY:
+          return g_strdup_printf ("P%dDT12H", n);
+        case UNIT_HOUR:
+          return g_strdup_printf ("PT%dH30M", n);
+        case UNIT_MIN:
+          return g_strdup_printf ("PT%dM30S", n);
+        default:
+          break;
+        }
+    }
+  /* TimeBank counts decades and centuries in years: "two decades" P20Y. */
+  if (m->unit == UNIT_DECADE || m->unit == UNIT_CENTURY || m->unit == UNIT_MILLENNIUM)
+    return g_strdup_printf ("P%dY", n * (m->unit == UNIT_DECADE ? 10
+                                         : m->unit == UNIT_CENTURY ? 100 : 1000));
   return g_strdup_printf ("P%s%d%s", t, n * unit_info[m->unit].count, letter);
 }
 
@@ -1977,9 +2090,9 @@ rule_value (Finder        *f,
   switch (p->rule)
     {
     case RULE_DATE:
+      /* "Tuesday night" keeps the pattern's type: TimeBank marks a part
+       * of a named day as a DATE (1998-02-10TNI). */
       v->value = date_value (f, m);
-      if (m->pod != 0 && v->value != NULL)
-        v->type = BRIEF_TIMEX_TIME;
       break;
     case RULE_NUMERIC:
       v->value = numeric_value (f, m);
@@ -2188,6 +2301,25 @@ date_context_ok (Finder      *f,
       && m->decade_token == m->first)
     return FALSE;
 
+  /* "last Sat." but not "that Sun Microsystems": an abbreviated weekday
+   * after a relative word needs its period. */
+  if (m->has_rel && m->weekday > 0
+      && (TOK (f, m->weekday_token)->lex->flags & LEX_WEEKDAY_ABBR)
+      && !glued_punct (f, m->weekday_token + 1, '.'))
+    return FALSE;
+
+  /* "the nineties" takes its article, "the 1990s" leaves it out (the
+   * next token matches "1990s" alone). */
+  if (m->decade > 0 && token_is (f, m->first, "the")
+      && TOK (f, m->decade_token)->kind != TOKEN_WORD)
+    return FALSE;
+
+  /* "the nineties", "the late sixties"; not "in his sixties". */
+  if (m->decade > 0 && TOK (f, m->decade_token)->kind == TOKEN_WORD && mod == NULL
+      && !(m->decade_token > m->first
+           || token_is (f, prev_in_sentence (f, m->first), "the")))
+    return FALSE;
+
   if (lone_month)
     {
       const LexEntry *lex = TOK (f, m->month_token)->lex;
@@ -2371,6 +2503,15 @@ accept_match (Finder        *f,
       v.value = g_strdup ("P1Y");
       v.type = BRIEF_TIMEX_DURATION;
     }
+
+  /* TimeBank leaves "about", "almost" and "over" outside a counted
+   * length ("about five hours", "over three years") but takes them into
+   * an offset ("about two years ago") and before "a" ("over a week"). */
+  if (mod != NULL && start < m->first && p->rule == RULE_DUR
+      && (token_is (f, start, "about") || token_is (f, start, "almost")
+          || token_is (f, start, "over"))
+      && !token_is (f, m->first, "a") && !token_is (f, m->first, "an"))
+    start = m->first;
 
   emit_timex (f, start, m->end, &v, mod);
   return m->end;
@@ -2808,6 +2949,10 @@ load_value_words (BriefDateTagger *self,
           if (fields_have (fields, "strict"))
             e->flags |= LEX_SEASON_STRICT;
         }
+      else if (strcmp (name, "decades.txt") == 0 && parse_int (name, fields, 100, 299, &n))
+        {
+          e->decade = n;
+        }
       else if (strcmp (name, "day-parts.txt") == 0)
         {
           e->pod = code_index (pod_codes, G_N_ELEMENTS (pod_codes), fields[1]);
@@ -2818,7 +2963,10 @@ load_value_words (BriefDateTagger *self,
 
           if (sscanf (fields[1], "%2d-%2d", &mo, &d) == 2 && valid_day (0, mo, d))
             e->holiday = mo * 100 + d;
-          else if (sscanf (fields[1], "%2d-W%1d-%1d", &mo, &nth, &wd) == 3
+          else if (fields[1][0] == 'E' && (fields[1][1] == '+' || fields[1][1] == '-')
+               && (d = atoi (fields[1] + 1), d >= -99 && d <= 99))
+        e->holiday = EASTER_BASE + d;
+      else if (sscanf (fields[1], "%2d-W%1d-%1d", &mo, &nth, &wd) == 3
                    && mo >= 1 && mo <= 12 && nth >= 1 && nth <= 4 && wd >= 1 && wd <= 7)
             e->holiday = -(mo * 100 + nth * 10 + wd);
           else
@@ -3098,7 +3246,7 @@ brief_date_tagger_init (BriefDateTagger *self)
   static const char * const ampm[] = { "a", "p", "am", "pm" };
   static const char * const value_lists[] = {
     "numbers.txt", "ordinals.txt", "units.txt", "relative.txt", "offsets.txt",
-    "seasons.txt", "day-parts.txt", "holidays.txt",
+    "seasons.txt", "day-parts.txt", "holidays.txt", "decades.txt",
   };
 
   self->lexicon = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
