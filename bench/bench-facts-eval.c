@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #include "brief-facts-eval.h"
 
@@ -12,6 +13,17 @@
  *   bench-facts-eval [-v] [GOLD_DIR [FIXTURES_DIR [SHARED_DIR]]] */
 
 #define SPEED_SECONDS 2.0
+
+/* The process's CPU time in µs: on a loaded machine wall-clock time measures
+ * the other processes too. */
+static gint64
+cpu_time_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 print_score (const char            *kind,
@@ -54,7 +66,7 @@ measure_speed (BriefDateTagger *tagger,
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) dcts = g_ptr_array_new_with_free_func (g_free);
   guint64 n_chars = 0, total = 0;
-  gint64 start, elapsed = 0;
+  gint64 start, cpu_start, elapsed = 0, cpu_elapsed = 0;
   guint rounds = 0;
 
   for (guint i = 0; i < files->len; i++)
@@ -71,7 +83,8 @@ measure_speed (BriefDateTagger *tagger,
     }
 
   start = g_get_monotonic_time ();
-  while (elapsed < SPEED_SECONDS * G_USEC_PER_SEC && texts->len > 0)
+  cpu_start = cpu_time_us ();
+  while (cpu_elapsed < SPEED_SECONDS * G_USEC_PER_SEC && texts->len > 0)
     {
       for (guint i = 0; i < texts->len; i++)
         g_object_unref (brief_analysis_run (tagger, g_ptr_array_index (texts, i),
@@ -79,9 +92,12 @@ measure_speed (BriefDateTagger *tagger,
       total += n_chars;
       rounds++;
       elapsed = g_get_monotonic_time () - start;
+      cpu_elapsed = cpu_time_us () - cpu_start;
     }
 
-  printf ("speed: %.2f M chars/s (%u documents, %" G_GUINT64_FORMAT " chars, %u rounds)\n",
+  printf ("speed: %.2f M chars/s of CPU time, %.2f M chars/s wall-clock "
+          "(%u documents, %" G_GUINT64_FORMAT " chars, %u rounds)\n",
+          cpu_elapsed > 0 ? total / (cpu_elapsed / 1e6) / 1e6 : 0.0,
           elapsed > 0 ? total / (elapsed / 1e6) / 1e6 : 0.0, texts->len, n_chars, rounds);
 }
 

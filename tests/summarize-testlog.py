@@ -1,12 +1,27 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Prints 'N passed, N failed' from meson's JSON test log (skips count as neither)."""
+"""Prints 'N passed, N failed' from one or more of meson's JSON test logs
+(testlog.json, testlog-SETUP.json), counted together; skips count as neither.
+
+usage: summarize-testlog.py LOG [LOG…]
+
+A log named on the command line but missing counts as one failure: the run
+that should have written it did not get as far as its tests."""
 
 import json
+import os
 import sys
 
-with open(sys.argv[1], encoding="utf-8") as log:
-    results = [json.loads(line)["result"] for line in log if line.strip()]
-passed = sum(result in ("OK", "EXPECTEDFAIL") for result in results)
-skipped = results.count("SKIP")
-print(f"{passed} passed, {len(results) - passed - skipped} failed")
+passed = failed = 0
+for path in sys.argv[1:]:
+    if not os.path.exists(path):
+        print(f"{path}: missing, counted as one failure", file=sys.stderr)
+        failed += 1
+        continue
+    with open(path, encoding="utf-8") as log:
+        results = [json.loads(line)["result"] for line in log if line.strip()]
+    ok = sum(result in ("OK", "EXPECTEDFAIL") for result in results)
+    skipped = results.count("SKIP")
+    passed += ok
+    failed += len(results) - ok - skipped
+print(f"{passed} passed, {failed} failed")

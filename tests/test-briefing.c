@@ -183,6 +183,73 @@ test_set_published (void)
   g_assert_cmpint (brief_event_get_date (second)->year, ==, 2023);
 }
 
+static void
+test_add_text (void)
+{
+  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_added;
+
+  brief_briefing_add_text_async (briefing, article_text, "Pasted text", NULL, import_done_cb, &result);
+  g_assert_cmpuint (g_list_model_get_n_items (brief_briefing_get_articles (briefing)), ==, 0);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  n_added = brief_briefing_add_text_finish (briefing, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 1);
+  check_article_events (briefing);
+}
+
+static void
+test_add_text_untitled (void)
+{
+  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BriefArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* No headline, no publication date: the hint titles it, "July" waits. */
+  brief_briefing_add_text_async (briefing, "The ferry resumed in July after the 2019 storm.",
+                                 "Pasted text", NULL, import_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (brief_briefing_add_text_finish (briefing, result, &error), ==, 1);
+  g_assert_no_error (error);
+
+  article = g_list_model_get_item (brief_briefing_get_articles (briefing), 0);
+  g_assert_nonnull (brief_article_get_title (article));
+  g_assert_null (brief_article_get_published (article));
+  g_assert_cmpuint (g_list_model_get_n_items (brief_briefing_get_events (briefing)), ==, 1);
+}
+
+static void
+test_add_text_errors (void)
+{
+  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Only blanks: refused, nothing added. */
+  brief_briefing_add_text_async (briefing, "  \n\t ", NULL, NULL, import_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (brief_briefing_add_text_finish (briefing, result, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancellable);
+  brief_briefing_add_text_async (briefing, article_text, NULL, cancellable, import_done_cb, &cancelled);
+  while (cancelled == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (brief_briefing_add_text_finish (briefing, cancelled, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (g_list_model_get_n_items (brief_briefing_get_articles (briefing)), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -196,6 +263,9 @@ main (int    argc,
   g_test_add_func ("/briefing/import/errors", test_import_errors);
   g_test_add_func ("/briefing/events/order", test_events_merge_in_order);
   g_test_add_func ("/briefing/published", test_set_published);
+  g_test_add_func ("/briefing/add-text/async", test_add_text);
+  g_test_add_func ("/briefing/add-text/untitled", test_add_text_untitled);
+  g_test_add_func ("/briefing/add-text/errors", test_add_text_errors);
 
   return g_test_run ();
 }

@@ -151,6 +151,9 @@ word_clear (Word *w)
 static gboolean
 is_edge_punct (gunichar c)
 {
+  /* For ASCII the same answer as g_unichar_ispunct(), without its tables. */
+  if (c < 0x80)
+    return g_ascii_ispunct (c) && c != '$' && c != '%' && c != '&';
   return g_unichar_ispunct (c) && c != '$' && c != '%' && c != '&';
 }
 
@@ -165,8 +168,35 @@ is_clause_punct (gunichar c)
 static gboolean
 is_separator (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isspace (c);
   /* Em and en dashes separate words even when glued ("Korea—North"). */
   return g_unichar_isspace (c) || c == 0x2013 || c == 0x2014;
+}
+
+static inline gunichar
+char_at (const char *p)
+{
+  return (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+}
+
+/* _brief_word_fold() of @len bytes at @word, quicker for ASCII words (the
+ * same result: lower case). */
+static char *
+fold_word (const char *word,
+           gsize       len)
+{
+  char *fold;
+
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) word[i] >= 0x80)
+      return _brief_word_fold (word, len);
+
+  fold = g_malloc (len + 1);
+  for (gsize i = 0; i < len; i++)
+    fold[i] = word[i] >= 'A' && word[i] <= 'Z' ? word[i] + ('a' - 'A') : word[i];
+  fold[len] = '\0';
+  return fold;
 }
 
 /* Splits @text[@start, @end) into words, trimming quotes and punctuation
@@ -176,7 +206,7 @@ split_words (const char *text,
              gsize       start,
              gsize       end)
 {
-  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
+  GArray *words = g_array_sized_new (FALSE, TRUE, sizeof (Word), (end - start) / 5 + 4);
   gsize i = start;
 
   g_array_set_clear_func (words, (GDestroyNotify) word_clear);
@@ -187,9 +217,9 @@ split_words (const char *text,
       gboolean brk = FALSE;
       Word w = { 0, };
 
-      while (i < end && is_separator (g_utf8_get_char (text + i)))
+      while (i < end && is_separator (char_at (text + i)))
         {
-          gunichar c = g_utf8_get_char (text + i);
+          gunichar c = char_at (text + i);
 
           if (c == 0x2013 || c == 0x2014)
             {
@@ -202,14 +232,14 @@ split_words (const char *text,
         break;
 
       chunk_start = i;
-      while (i < end && !is_separator (g_utf8_get_char (text + i)))
+      while (i < end && !is_separator (char_at (text + i)))
         i = g_utf8_next_char (text + i) - text;
       chunk_end = i;
 
       core_start = chunk_start;
-      while (core_start < chunk_end && is_edge_punct (g_utf8_get_char (text + core_start)))
+      while (core_start < chunk_end && is_edge_punct (char_at (text + core_start)))
         {
-          if (g_utf8_get_char (text + core_start) == '(' && words->len > 0)
+          if (char_at (text + core_start) == '(' && words->len > 0)
             g_array_index (words, Word, words->len - 1).break_after = TRUE;
           core_start = g_utf8_next_char (text + core_start) - text;
         }
@@ -218,7 +248,7 @@ split_words (const char *text,
       while (core_end > core_start)
         {
           const char *prev = g_utf8_prev_char (text + core_end);
-          gunichar c = g_utf8_get_char (prev);
+          gunichar c = char_at (prev);
 
           if (!is_edge_punct (c))
             break;
@@ -239,9 +269,9 @@ split_words (const char *text,
 
       w.start = core_start;
       w.end = core_end;
-      w.fold = _brief_word_fold (text + core_start, core_end - core_start);
+      w.fold = fold_word (text + core_start, core_end - core_start);
       w.break_after = brk;
-      w.upper = g_unichar_isupper (g_utf8_get_char (text + core_start));
+      w.upper = g_unichar_isupper (char_at (text + core_start));
       g_array_append_val (words, w);
     }
 
@@ -931,24 +961,36 @@ bounds_a_state (GArray           *words,
   return FALSE;
 }
 
-/* A short headline for the date @timex in the sentence [@sentence_start,
- * @sentence_end): the clause that holds the date, without the date, its
+/* A short headline for the date @timex in the sentence of @words (split
+ * and marked by sentence_words()): the clause that holds the date, without the date, its
  * preposition and leading discourse words, at most MAX_TITLE_WORDS words,
  * in the present tense with people by their short names.  "… since North
  * Korea closed its borders in January 2020." gives "North Korea closes its
  * borders".  Never empty. */
+/* The words of [@start, @end), with its dates @timexes marked: shared by
+ * the titles of all the dates of a sentence. */
+static GArray *
+sentence_words (const char         *text,
+                gsize               start,
+                gsize               end,
+                GPtrArray          *timexes,
+                const TitleLexicon *lex)
+{
+  GArray *words = split_words (text, start, end);
+
+  mark_words (words, timexes, lex);
+  return words;
+}
+
 static void
 make_title (BriefAnalysis    *self,
             guint             sentence,
-            gsize             sentence_start,
-            gsize             sentence_end,
+            GArray           *words,
+            const TitleLexicon *lex,
             const BriefTimex *timex,
-            GPtrArray        *sentence_timexes,
             Headline         *out)
 {
-  const TitleLexicon *lex = title_lexicon_get ();
   const char *text = self->text;
-  g_autoptr(GArray) words = split_words (text, sentence_start, sentence_end);
   g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) weak = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GPtrArray) kept = NULL;
@@ -959,7 +1001,6 @@ make_title (BriefAnalysis    *self,
 
   out->actors = g_ptr_array_new ();
   out->place = -1;
-  mark_words (words, sentence_timexes, lex);
   out->is_state = bounds_a_state (words, timex);
 
   /* Clause bounds: before an opener, after a comma or a dash.  A weak opener
@@ -1129,10 +1170,10 @@ compute_sentence_offsets (BriefAnalysis *self)
       const BriefSpan *span = &g_array_index (self->sentences, BriefSpan, i);
       gsize start, end;
 
-      cp += g_utf8_strlen (p, self->text + span->byte_start - p);
+      cp += _brief_utf8_count (p, self->text + span->byte_start - p);
       p = self->text + span->byte_start;
       start = cp;
-      cp += g_utf8_strlen (p, self->text + span->byte_end - p);
+      cp += _brief_utf8_count (p, self->text + span->byte_end - p);
       p = self->text + span->byte_end;
       end = cp;
 
@@ -1236,10 +1277,14 @@ clamp_window (const char       *text,
 static void
 build_mentions (BriefAnalysis *self)
 {
+  const TitleLexicon *lex = title_lexicon_get ();
+  /* The words of the last sentence (or window), for its other dates. */
+  g_autoptr(GArray) words = NULL;
+  gsize words_start = 0, words_end = 0;
+
   for (guint i = 0; i < self->timexes->len; i++)
     {
       const BriefTimex *timex = g_ptr_array_index (self->timexes, i);
-      g_autoptr(GPtrArray) siblings = g_ptr_array_new ();
       BriefMention *mention;
       Headline headline = { 0, };
       gsize s_start, s_end, cp_start, cp_end;
@@ -1278,8 +1323,10 @@ build_mentions (BriefAnalysis *self)
         }
 
       /* The dates of the sentence, around this one (timexes are in text
-       * order). */
+       * order), marked in its words. */
+      if (words == NULL || s_start != words_start || s_end != words_end)
       {
+        g_autoptr(GPtrArray) siblings = g_ptr_array_new ();
         guint first = i;
 
         while (first > 0
@@ -1294,6 +1341,10 @@ build_mentions (BriefAnalysis *self)
             if (other->byte_start >= s_start && other->byte_end <= s_end)
               g_ptr_array_add (siblings, other);
           }
+        g_clear_pointer (&words, g_array_unref);
+        words = sentence_words (self->text, s_start, s_end, siblings, lex);
+        words_start = s_start;
+        words_end = s_end;
       }
 
       mention = g_new0 (BriefMention, 1);
@@ -1306,7 +1357,7 @@ build_mentions (BriefAnalysis *self)
       mention->sentence = g_strndup (self->text + s_start, s_end - s_start);
       mention->start = cp_start;
       mention->end = cp_end;
-      make_title (self, s, s_start, s_end, timex, siblings, &headline);
+      make_title (self, s, words, lex, timex, &headline);
       take_headline (self, mention, &headline);
       g_ptr_array_add (self->mentions, mention);
       if (last >= 0)

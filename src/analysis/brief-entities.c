@@ -37,13 +37,29 @@ enum
   TOK_COMMA   = 1 << 7,  /* a comma follows */
 };
 
+/* What the word lists say of a token, looked up once: tok_is(). */
+enum
+{
+  LEX_TITLE      = 1 << 0,
+  LEX_ROLE_HEAD  = 1 << 1,  /* a title but not a modifier ("former") */
+  LEX_ORG_SUFFIX = 1 << 2,
+  LEX_FUNCTION   = 1 << 3,
+  LEX_STARTER    = 1 << 4,
+  LEX_SPEECH     = 1 << 5,
+  LEX_PLACE_LIKE = 1 << 6,  /* begins a place or demonym: is_place_like() */
+};
+
 typedef struct
 {
-  gsize start;
-  gsize end;
-  guint flags;
-  guint sentence;
-  char  fold[FOLD_SIZE];
+  gsize       start;
+  gsize       end;
+  guint       flags;
+  guint       sentence;
+  guint16     lex_known;    /* LEX_ bits looked up */
+  guint16     lex;          /* LEX_ bits that hold */
+  guint       place_n;      /* match_name() of the places from here, + 1; 0 unknown */
+  const char *place_value;
+  char        fold[FOLD_SIZE];
 } Tok;
 
 typedef enum
@@ -72,6 +88,7 @@ typedef struct
   GPtrArray       *aliases;
   guint            n_mentions;
   guint            order;     /* of the first mention */
+  guint            index;     /* in Finder.ents, for the output */
   char             first[FOLD_SIZE];
   char             last[FOLD_SIZE];
 } Ent;
@@ -189,7 +206,7 @@ push_tok (Finder *f,
           guint   flags,
           guint   sentence)
 {
-  Tok t = { start, end, flags, sentence, "" };
+  Tok t = { start, end, flags, sentence, 0, 0, 0, NULL, "" };
   gunichar first = g_utf8_get_char (f->text + start);
   gboolean all_upper = TRUE;
   guint n_letters = 0;
@@ -205,7 +222,7 @@ push_tok (Finder *f,
       if (c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c))
         {
           n_letters++;
-          if (!g_unichar_isupper (c))
+          if (!(c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c)))
             all_upper = FALSE;
         }
     }
@@ -416,20 +433,27 @@ match_name (Finder      *f,
   return best;
 }
 
-static gboolean
-is_title (Finder *f,
-          guint   i)
+/* The places' match from token @i to the end of its sentence @end (every
+ * caller scans a whole sentence, so it is the same each time): looked up
+ * once. */
+static guint
+match_place (Finder      *f,
+             guint        i,
+             guint        end,
+             const char **value)
 {
-  return g_hash_table_contains (f->lex->titles, tok_at (f, i)->fold);
-}
+  Tok *t = tok_at (f, i);
 
-static gboolean
-is_role_head (Finder *f,
-              guint   i)
-{
-  const char *kind = g_hash_table_lookup (f->lex->titles, tok_at (f, i)->fold);
+  if (t->place_n == 0)
+    {
+      const char *v = NULL;
 
-  return kind != NULL && strcmp (kind, "mod") != 0;
+      t->place_n = match_name (f, f->lex->places, f->lex->max_place_words, i, end, &v) + 1;
+      t->place_value = v;
+    }
+  if (t->place_n > 1)
+    *value = t->place_value;
+  return t->place_n - 1;
 }
 
 static gboolean
@@ -437,10 +461,78 @@ is_place_like (Finder *f,
                guint   i,
                guint   end)
 {
-  const char *v;
+  Tok *t = tok_at (f, i);
 
-  return match_name (f, f->lex->places, f->lex->max_place_words, i, end, &v) > 0
-         || match_name (f, f->lex->demonyms, 2, i, end, &v) > 0;
+  if (!(t->lex_known & LEX_PLACE_LIKE))
+    {
+      const char *v;
+
+      if (match_place (f, i, end, &v) > 0 || match_name (f, f->lex->demonyms, 2, i, end, &v) > 0)
+        t->lex |= LEX_PLACE_LIKE;
+      t->lex_known |= LEX_PLACE_LIKE;
+    }
+  return (t->lex & LEX_PLACE_LIKE) != 0;
+}
+
+/* Whether the LEX_ property @what holds for token @i. */
+static gboolean
+tok_is (Finder *f,
+        guint   i,
+        guint   what)
+{
+  Tok *t = tok_at (f, i);
+
+  if (!(t->lex_known & what))
+    {
+      const BriefFactsLexicon *lex = f->lex;
+      gboolean holds;
+
+      switch (what)
+        {
+        case LEX_TITLE:
+          holds = g_hash_table_contains (lex->titles, t->fold);
+          break;
+        case LEX_ROLE_HEAD:
+          {
+            const char *kind = g_hash_table_lookup (lex->titles, t->fold);
+
+            holds = kind != NULL && strcmp (kind, "mod") != 0;
+          }
+          break;
+        case LEX_ORG_SUFFIX:
+          holds = g_hash_table_contains (lex->org_suffixes, t->fold);
+          break;
+        case LEX_FUNCTION:
+          holds = g_hash_table_contains (lex->function_words, t->fold);
+          break;
+        case LEX_STARTER:
+          holds = g_hash_table_contains (lex->starters, t->fold);
+          break;
+        case LEX_SPEECH:
+          holds = g_hash_table_contains (lex->speech_verbs, t->fold);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      t->lex_known |= what;
+      if (holds)
+        t->lex |= what;
+    }
+  return (t->lex & what) != 0;
+}
+
+static gboolean
+is_title (Finder *f,
+          guint   i)
+{
+  return tok_is (f, i, LEX_TITLE);
+}
+
+static gboolean
+is_role_head (Finder *f,
+              guint   i)
+{
+  return tok_is (f, i, LEX_ROLE_HEAD);
 }
 
 static gboolean
@@ -468,9 +560,9 @@ match_org (Finder *f,
 
       if ((t->flags & TOK_CAP) && !(t->flags & TOK_TIMEX))
         {
-          if (is_title (f, k) && !g_hash_table_contains (f->lex->org_suffixes, t->fold))
+          if (is_title (f, k) && !tok_is (f, k, LEX_ORG_SUFFIX))
             break;
-          if (!complement && g_hash_table_contains (f->lex->org_suffixes, t->fold))
+          if (!complement && tok_is (f, k, LEX_ORG_SUFFIX))
             org_end = k + 1;
           else if (complement)
             org_end = k + 1;
@@ -507,7 +599,7 @@ is_title_case (Finder *f,
       Tok *t = tok_at (f, i);
 
       if (!(t->flags & TOK_CAP) && g_ascii_isalpha (t->fold[0])
-          && !g_hash_table_contains (f->lex->function_words, t->fold))
+          && !tok_is (f, i, LEX_FUNCTION))
         return FALSE;
     }
   return TRUE;
@@ -551,7 +643,7 @@ apposition_role (Finder *f,
     {
       Tok *u = tok_at (f, j);
 
-      if (g_hash_table_contains (f->lex->speech_verbs, u->fold))
+      if (tok_is (f, j, LEX_SPEECH))
         return NULL;
       /* "a master luthier who taught at…" */
       if (j > k && (strcmp (u->fold, "who") == 0 || strcmp (u->fold, "which") == 0
@@ -672,9 +764,7 @@ add_name (Finder    *f,
   gboolean plain = TRUE;
 
   for (guint k = i; k < j; k++)
-    if (g_hash_table_contains (f->lex->function_words, tok_at (f, k)->fold)
-        || g_hash_table_contains (f->lex->starters, tok_at (f, k)->fold)
-        || g_hash_table_contains (f->lex->speech_verbs, tok_at (f, k)->fold))
+    if (tok_is (f, k, LEX_FUNCTION) || tok_is (f, k, LEX_STARTER) || tok_is (f, k, LEX_SPEECH))
       plain = FALSE;
 
   guint n_caps = 0;
@@ -728,7 +818,7 @@ scan_sentence (Finder *f,
           continue;
         }
       if (!(t->flags & TOK_CAP) || ((t->flags & TOK_FIRST)
-                                    && g_hash_table_contains (f->lex->starters, t->fold)))
+                                    && tok_is (f, i, LEX_STARTER)))
         {
           if (is_title (f, i) || strcmp (t->fold, "then") == 0)
             role_extend (&chain, f, i);
@@ -738,7 +828,7 @@ scan_sentence (Finder *f,
           continue;
         }
 
-      n = match_name (f, f->lex->places, f->lex->max_place_words, i, to, &value);
+      n = match_place (f, i, to, &value);
       if ((j = match_org (f, i, to)) > i + n)
         {
           add_item (f, ITEM_ORG, i, j - 1, NULL, NULL, FALSE);
@@ -753,7 +843,7 @@ scan_sentence (Finder *f,
           i += n;
           continue;
         }
-      if ((n = match_name (f, f->lex->places, f->lex->max_place_words, i, to, &value)) > 0
+      if ((n = match_place (f, i, to, &value)) > 0
           || (n = match_name (f, f->lex->demonyms, 2, i, to, &value)) > 0)
         {
           add_item (f, ITEM_PLACE, i, i + n - 1, value, NULL, FALSE);
@@ -887,20 +977,20 @@ static gboolean
 is_speech_neighbour (Finder *f,
                      guint   i)
 {
-  const GHashTable *verbs = f->lex->speech_verbs;
   Tok *t = tok_at (f, i);
 
-  if (i > 0 && tok_at (f, i - 1)->sentence == t->sentence
-      && g_hash_table_contains ((GHashTable *) verbs, tok_at (f, i - 1)->fold))
+  if (i > 0 && tok_at (f, i - 1)->sentence == t->sentence && tok_is (f, i - 1, LEX_SPEECH))
     return TRUE;
   if (i + 1 < f->toks->len && tok_at (f, i + 1)->sentence == t->sentence
-      && g_hash_table_contains ((GHashTable *) verbs, tok_at (f, i + 1)->fold))
+      && tok_is (f, i + 1, LEX_SPEECH))
     return TRUE;
   return i >= 2 && strcmp (tok_at (f, i - 1)->fold, "to") == 0
          && strcmp (tok_at (f, i - 2)->fold, "according") == 0;
 }
 
-/* Whether person @e is named in full in the sentence of token @i. */
+/* Whether person @e is named in full in the sentence of item
+ * @item_index.  Items are in text order: only its neighbours are looked
+ * at, not every item of the text. */
 static gboolean
 named_in_sentence (Finder *f,
                    guint   e,
@@ -908,13 +998,20 @@ named_in_sentence (Finder *f,
 {
   guint sentence = tok_at (f, g_array_index (f->items, Item, item_index).first)->sentence;
   const char *name = ((Ent *) g_ptr_array_index (f->ents, e))->name;
+  guint from = item_index, to = item_index + 1;
 
-  for (guint k = 0; k < f->items->len; k++)
+  while (from > 0
+         && tok_at (f, g_array_index (f->items, Item, from - 1).first)->sentence == sentence)
+    from--;
+  while (to < f->items->len
+         && tok_at (f, g_array_index (f->items, Item, to).first)->sentence == sentence)
+    to++;
+
+  for (guint k = from; k < to; k++)
     {
       Item *other = &g_array_index (f->items, Item, k);
 
-      if (other->kind == ITEM_PERSON && tok_at (f, other->first)->sentence == sentence
-          && g_strcmp0 (other->name, name) == 0)
+      if (other->kind == ITEM_PERSON && g_strcmp0 (other->name, name) == 0)
         return TRUE;
     }
   return FALSE;
@@ -1071,6 +1168,7 @@ emit_entities (Finder    *f,
     {
       Ent *ent = g_ptr_array_index (f->ents, e);
 
+      ent->index = e;
       if (ent->n_mentions > 0)
         g_ptr_array_add (sorted, ent);
     }
@@ -1080,11 +1178,8 @@ emit_entities (Finder    *f,
     {
       Ent *ent = g_ptr_array_index (sorted, k);
       BriefEntity *out = g_new0 (BriefEntity, 1);
-      guint old = 0;
 
-      while (g_ptr_array_index (f->ents, old) != ent)
-        old++;
-      remap[old] = base + k;
+      remap[ent->index] = base + k;
 
       out->name = g_strdup (ent->name);
       out->kind = ent->kind;

@@ -146,7 +146,8 @@ _brief_fold_into (const char *word,
           i += 2;
           continue;
         }
-      buf[o++] = g_ascii_tolower (c);
+      /* g_ascii_tolower(), inline: this runs for every word. */
+      buf[o++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
   buf[o] = '\0';
   return TRUE;
@@ -161,9 +162,21 @@ _brief_cp_cursor_at (BriefCpCursor *cursor,
       cursor->byte = 0;
       cursor->cp = 0;
     }
-  cursor->cp += g_utf8_strlen (cursor->text + cursor->byte, byte - cursor->byte);
+  cursor->cp += _brief_utf8_count (cursor->text + cursor->byte, byte - cursor->byte);
   cursor->byte = byte;
   return cursor->cp;
+}
+
+gsize
+_brief_utf8_count (const char *text,
+                   gsize       length)
+{
+  gsize n = 0;
+
+  /* Every byte but the continuation bytes starts a character. */
+  for (gsize i = 0; i < length; i++)
+    n += ((guchar) text[i] & 0xC0) != 0x80;
+  return n;
 }
 
 /* ------------------------------------------------------------------------ */

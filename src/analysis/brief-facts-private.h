@@ -50,6 +50,11 @@ typedef struct
 gsize               _brief_cp_cursor_at         (BriefCpCursor *cursor,
                                                  gsize          byte);
 
+/* The characters in @length bytes of valid UTF-8 at @text that end on a
+ * character boundary: g_utf8_strlen (@text, @length), quicker. */
+gsize               _brief_utf8_count           (const char    *text,
+                                                 gsize          length);
+
 /* Finds the people, organisations and places of @text.  @entities receives
  * BriefEntity (transfer full), @mentions BriefEntityMention in text order. */
 void                _brief_find_entities        (const char   *text,

@@ -81,7 +81,16 @@ typedef struct
 static gboolean
 is_word_char (gunichar c)
 {
+  /* For ASCII the same answer as g_unichar_isalnum(), without its tables. */
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
   return g_unichar_isalnum (c);
+}
+
+static inline gunichar
+char_at (const char *p)
+{
+  return (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
 }
 
 static gunichar
@@ -265,7 +274,7 @@ words_in (const char *text,
           gsize       from,
           gsize       to)
 {
-  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
+  GArray *words = g_array_sized_new (FALSE, TRUE, sizeof (Word), MIN ((to - from) / 4 + 4, 64));
   gsize i = from;
 
   while (i < to)
@@ -273,14 +282,14 @@ words_in (const char *text,
       Word w = { 0, };
       gsize end;
 
-      while (i < to && !is_word_char (g_utf8_get_char (text + i)))
+      while (i < to && !is_word_char (char_at (text + i)))
         i = g_utf8_next_char (text + i) - text;
       if (i >= to)
         break;
       w.start = i;
       while (i < to)
         {
-          gunichar c = g_utf8_get_char (text + i);
+          gunichar c = char_at (text + i);
 
           if (!(is_word_char (c) || c == '-' || c == '.' || c == '\'' || c == 0x2019))
             break;

@@ -303,6 +303,50 @@ read_items (xmlNode           *parent,
       }
 }
 
+/* libxml2 2.9 in recover mode lets bytes that are not UTF-8 through into
+ * CDATA and text: repair them as U+FFFD, walking without recursion (a
+ * hostile feed nests deeply). */
+static void
+make_text_valid_utf8 (xmlNode *node)
+{
+  if (node->content != NULL && !g_utf8_validate ((const char *) node->content, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid ((const char *) node->content, -1);
+      xmlNodeSetContent (node, (const xmlChar *) valid);
+    }
+}
+
+static void
+make_doc_valid_utf8 (xmlDoc *doc)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlNode *node = root;
+
+  while (node != NULL)
+    {
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        make_text_valid_utf8 (node);
+      else if (node->type == XML_ELEMENT_NODE)
+        {
+          for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+            for (xmlNode *value = attr->children; value != NULL; value = value->next)
+              if (value->type == XML_TEXT_NODE)
+                make_text_valid_utf8 (value);
+          if (node->children != NULL)
+            {
+              node = node->children;
+              continue;
+            }
+        }
+
+      while (node != root && node->next == NULL)
+        node = node->parent;
+      if (node == root)
+        break;
+      node = node->next;
+    }
+}
+
 static xmlDoc *
 parse_feed (const char  *data,
             gsize        length,
@@ -323,7 +367,9 @@ parse_feed (const char  *data,
       g_clear_pointer (&doc, xmlFreeDoc);
       g_set_error (error, BRIEF_IMPORT_ERROR, BRIEF_IMPORT_ERROR_UNSUPPORTED,
                    _("The feed cannot be read: it is not well-formed XML"));
+      return NULL;
     }
+  make_doc_valid_utf8 (doc);
   return doc;
 }
 

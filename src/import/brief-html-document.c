@@ -231,6 +231,12 @@ _brief_html_parse (const char  *data,
   guint n_repairs = 0;
   xmlDoc *doc;
 
+  /* An empty MHTML part comes as empty GBytes, whose data may be NULL. */
+  if (data == NULL)
+    {
+      data = "";
+      length = 0;
+    }
   utf8 = decode_page (data, length, charset, &n_repairs, error);
   if (utf8 == NULL)
     return NULL;
@@ -258,7 +264,15 @@ _brief_html_parse_fragment (const char *html)
 
   g_assert (html != NULL);
 
-  g_string_append (page, html);
+  /* Feed content may carry bytes that are not UTF-8 (libxml2 passes them
+   * through CDATA in recover mode); the HTML parser would keep them. */
+  if (g_utf8_validate (html, -1, NULL))
+    g_string_append (page, html);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (html, -1);
+      g_string_append (page, valid);
+    }
   g_string_append (page, "</body></html>");
   return htmlReadMemory (page->str, page->len, NULL, "UTF-8",
                          BRIEF_HTML_PARSE_OPTIONS | HTML_PARSE_IGNORE_ENC);

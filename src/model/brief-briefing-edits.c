@@ -227,3 +227,72 @@ brief_briefing_remove_event (BriefBriefing *self,
     return;
   edit_membership (self, event, FALSE);
 }
+
+/* A new date moves the event in time: it is taken out and put back at its
+ * new place, so the events stay in chronological order. */
+typedef struct
+{
+  BriefBriefing *briefing;
+  BriefEvent    *event;
+  BriefDate      before;
+  char          *before_text;
+  BriefDate      after;
+  char          *after_text;
+} DateEdit;
+
+static void
+date_edit_free (gpointer data)
+{
+  DateEdit *edit = data;
+
+  g_clear_object (&edit->event);
+  g_free (edit->before_text);
+  g_free (edit->after_text);
+  g_free (edit);
+}
+
+static void
+date_edit_apply (gpointer data,
+                 gboolean undo)
+{
+  DateEdit *edit = data;
+  gboolean listed = _brief_briefing_take_event (edit->briefing, edit->event);
+
+  if (undo)
+    brief_event_set_date (edit->event, &edit->before, edit->before_text);
+  else
+    brief_event_set_date (edit->event, &edit->after, edit->after_text);
+  if (listed)
+    _brief_briefing_insert_event (edit->briefing, edit->event);
+  _brief_briefing_changed (edit->briefing);
+}
+
+void
+brief_briefing_edit_event_date (BriefBriefing   *self,
+                                BriefEvent      *event,
+                                const BriefDate *date,
+                                const char      *date_text)
+{
+  const BriefDate *before;
+  DateEdit *edit;
+
+  g_return_if_fail (BRIEF_IS_BRIEFING (self));
+  g_return_if_fail (BRIEF_IS_EVENT (event));
+  g_return_if_fail (date != NULL);
+
+  before = brief_event_get_date (event);
+  if (brief_date_compare (before, date) == 0 && before->precision == date->precision &&
+      g_strcmp0 (brief_event_get_date_text (event), date_text) == 0)
+    return;
+
+  edit = g_new0 (DateEdit, 1);
+  edit->briefing = self;
+  edit->event = g_object_ref (event);
+  edit->before = *before;
+  edit->before_text = g_strdup (brief_event_get_date_text (event));
+  edit->after = *date;
+  edit->after_text = g_strdup (date_text);
+  date_edit_apply (edit, FALSE);
+  brief_history_record (brief_briefing_get_history (self), _("Edit Event Date"), NULL,
+                        date_edit_apply, edit, date_edit_free);
+}

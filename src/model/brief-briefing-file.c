@@ -19,141 +19,265 @@ G_DEFINE_QUARK (brief-briefing-file-error-quark, brief_briefing_file_error)
 static const char * const state_names[] = { "suggested", "accepted", "hidden" };
 static const char * const paragraph_kind_names[] = { "p", "h1", "h2", "h3", "blockquote", "li" };
 
+/* The file is written by hand into one GString rather than through a
+ * JsonBuilder tree and JsonGenerator: a briefing of a hundred articles has
+ * tens of thousands of events, and building and pretty-printing their tree
+ * took most of the time of a save.  The layout stays readable and diffable:
+ * one member per line, one line per paragraph and per event. */
+
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
+append_json_string (GString    *out,
+                    const char *value)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *run = value;
+  const char *p;
+
+  g_string_append_c (out, '"');
+  for (p = value; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"':
+          g_string_append_len (out, "\\\"", 2);
+          break;
+        case '\\':
+          g_string_append_len (out, "\\\\", 2);
+          break;
+        case '\n':
+          g_string_append_len (out, "\\n", 2);
+          break;
+        case '\r':
+          g_string_append_len (out, "\\r", 2);
+          break;
+        case '\t':
+          g_string_append_len (out, "\\t", 2);
+          break;
+        case '\b':
+          g_string_append_len (out, "\\b", 2);
+          break;
+        case '\f':
+          g_string_append_len (out, "\\f", 2);
+          break;
+        default:
+          {
+            char escape[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF] };
+
+            g_string_append_len (out, escape, sizeof escape);
+          }
+        }
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/* Members of one object: the separator and indentation before each. */
+typedef struct
+{
+  GString    *out;
+  const char *indent;  /* before each member, after the first "{" or "," */
+  gboolean    first;
+} Members;
+
+static void
+begin_member (Members    *m,
+              const char *name)
+{
+  if (!m->first)
+    g_string_append_c (m->out, ',');
+  m->first = FALSE;
+  g_string_append (m->out, m->indent);
+  g_string_append_c (m->out, '"');
+  g_string_append (m->out, name);
+  g_string_append_len (m->out, "\": ", 3);
+}
+
+static void
+add_string_member (Members    *m,
+                   const char *name,
+                   const char *value)
 {
   if (value == NULL)
     return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
+  begin_member (m, name);
+  append_json_string (m->out, value);
 }
 
 static void
-add_int_member (JsonBuilder *builder,
-                const char  *name,
-                gint64       value)
+add_int_member (Members    *m,
+                const char *name,
+                gint64      value)
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
+  begin_member (m, name);
+  g_string_append_printf (m->out, "%" G_GINT64_FORMAT, value);
 }
 
 static void
-serialize_article (JsonBuilder  *builder,
+add_boolean_member (Members    *m,
+                    const char *name,
+                    gboolean    value)
+{
+  begin_member (m, name);
+  g_string_append (m->out, value ? "true" : "false");
+}
+
+/* The number of characters in @length bytes of UTF-8 at @p that end on a
+ * character boundary: every byte but the continuation bytes. */
+static gsize
+count_chars (const char *p,
+             gsize       length)
+{
+  gsize n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    n += ((guchar) p[i] & 0xC0) != 0x80;
+  return n;
+}
+
+static void
+serialize_article (GString      *out,
                    BriefArticle *article)
 {
   const char *text = brief_article_get_text (article);
+  Members m = { out, "\n   ", TRUE };
+  guint n_paragraphs = brief_article_get_n_paragraphs (article);
+  gsize byte = 0, chars = 0;
 
-  json_builder_begin_object (builder);
-  add_string_member (builder, "title", brief_article_get_title (article));
-  add_string_member (builder, "byline", brief_article_get_byline (article));
-  add_string_member (builder, "site", brief_article_get_site (article));
-  add_string_member (builder, "url", brief_article_get_url (article));
-  add_string_member (builder, "published", brief_article_get_published (article));
-  add_string_member (builder, "language", brief_article_get_language (article));
-  add_string_member (builder, "source_path", brief_article_get_source_path (article));
-  add_string_member (builder, "text", text);
+  g_string_append_len (out, "\n  {", 4);
+  add_string_member (&m, "title", brief_article_get_title (article));
+  add_string_member (&m, "byline", brief_article_get_byline (article));
+  add_string_member (&m, "site", brief_article_get_site (article));
+  add_string_member (&m, "url", brief_article_get_url (article));
+  add_string_member (&m, "published", brief_article_get_published (article));
+  add_string_member (&m, "language", brief_article_get_language (article));
+  add_string_member (&m, "source_path", brief_article_get_source_path (article));
+  add_string_member (&m, "text", text);
 
-  json_builder_set_member_name (builder, "paragraphs");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < brief_article_get_n_paragraphs (article); i++)
+  begin_member (&m, "paragraphs");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n_paragraphs; i++)
     {
       const BriefParagraph *paragraph = brief_article_get_paragraph (article, i);
+      Members pm = { out, " ", TRUE };
 
-      json_builder_begin_object (builder);
-      add_string_member (builder, "kind", paragraph_kind_names[paragraph->kind]);
-      add_int_member (builder, "start", g_utf8_pointer_to_offset (text, text + paragraph->start));
-      add_int_member (builder, "length", g_utf8_strlen (paragraph->text, -1));
-      json_builder_end_object (builder);
+      /* Paragraphs are in text order: count characters from the last one. */
+      if (paragraph->start < byte)
+        byte = chars = 0;
+      chars += count_chars (text + byte, paragraph->start - byte);
+      byte = paragraph->start;
+
+      g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
+      add_string_member (&pm, "kind", paragraph_kind_names[paragraph->kind]);
+      add_int_member (&pm, "start", chars);
+      add_int_member (&pm, "length", g_utf8_strlen (paragraph->text, -1));
+      g_string_append_len (out, " }", 2);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  g_string_append (out, n_paragraphs > 0 ? "\n   ]\n  }" : "]\n  }");
 }
 
 static void
-serialize_event (JsonBuilder *builder,
+serialize_event (GString     *out,
                  BriefEvent  *event,
-                 GListModel  *articles)
+                 GHashTable  *article_indices)
 {
   g_autofree char *value = brief_date_to_value (brief_event_get_date (event));
   BriefArticle *article = brief_event_get_article (event);
-  guint article_index;
+  Members m = { out, " ", TRUE };
+  gpointer index;
 
-  json_builder_begin_object (builder);
-  add_string_member (builder, "date", value);
-  add_string_member (builder, "date_text", brief_event_get_date_text (event));
-  add_string_member (builder, "title", brief_event_get_title (event));
-  add_string_member (builder, "state", state_names[brief_event_get_state (event)]);
-  json_builder_set_member_name (builder, "starred");
-  json_builder_add_boolean_value (builder, brief_event_get_starred (event));
-  if (article != NULL && g_list_store_find (G_LIST_STORE (articles), article, &article_index))
+  g_string_append_c (out, '{');
+  add_string_member (&m, "date", value);
+  add_string_member (&m, "date_text", brief_event_get_date_text (event));
+  add_string_member (&m, "title", brief_event_get_title (event));
+  add_string_member (&m, "state", state_names[brief_event_get_state (event)]);
+  add_boolean_member (&m, "starred", brief_event_get_starred (event));
+  if (article != NULL && g_hash_table_lookup_extended (article_indices, article, NULL, &index))
     {
       /* The sentence is the article's text between start and end: not
        * stored twice, which keeps large briefings small and quick. */
-      add_int_member (builder, "article", article_index);
-      add_int_member (builder, "start", brief_event_get_start (event));
-      add_int_member (builder, "end", brief_event_get_end (event));
-      add_int_member (builder, "date_start", brief_event_get_date_start (event));
-      add_int_member (builder, "date_end", brief_event_get_date_end (event));
+      add_int_member (&m, "article", GPOINTER_TO_UINT (index));
+      add_int_member (&m, "start", brief_event_get_start (event));
+      add_int_member (&m, "end", brief_event_get_end (event));
+      add_int_member (&m, "date_start", brief_event_get_date_start (event));
+      add_int_member (&m, "date_end", brief_event_get_date_end (event));
     }
-  json_builder_end_object (builder);
+  g_string_append_len (out, " }", 2);
 }
 
 GBytes *
 brief_briefing_serialize (BriefBriefing *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) article_indices = g_hash_table_new (NULL, NULL);
   GListModel *articles;
   GListModel *events;
-  g_autofree char *data = NULL;
-  gsize length;
   g_autofree char *title = NULL;
+  GString *out;
+  Members m;
+  guint n_articles, n_events;
+  gsize text_bytes = 0;
 
   g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
 
   articles = brief_briefing_get_articles (self);
   events = brief_briefing_get_events (self);
+  n_articles = g_list_model_get_n_items (articles);
+  n_events = g_list_model_get_n_items (events);
   g_object_get (self, "title", &title, NULL);
 
-  json_builder_begin_object (builder);
-  add_string_member (builder, "format", BRIEF_BRIEFING_FILE_FORMAT);
-  add_int_member (builder, "version", BRIEF_BRIEFING_FILE_VERSION);
-  add_string_member (builder, "generator", "Briefing " PACKAGE_VERSION);
-  add_string_member (builder, "title", title);
-  add_string_member (builder, "author", brief_briefing_get_author (self));
-  add_string_member (builder, "audience", brief_briefing_get_audience (self));
-  add_string_member (builder, "marking", brief_briefing_get_marking (self));
-  add_string_member (builder, "date", brief_briefing_get_date (self));
-  add_string_member (builder, "notes", brief_briefing_get_notes (self));
+  for (guint i = 0; i < n_articles; i++)
+    {
+      BriefArticle *article = g_list_model_get_item (articles, i);
 
-  json_builder_set_member_name (builder, "articles");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+      g_hash_table_insert (article_indices, article, GUINT_TO_POINTER (i));
+      text_bytes += strlen (brief_article_get_text (article));
+      /* The list holds its own reference. */
+      g_object_unref (article);
+    }
+
+  /* Room for the texts and about 300 bytes an event: few reallocations. */
+  out = g_string_sized_new (text_bytes + text_bytes / 8 + 300 * (gsize) n_events + 4096);
+  m = (Members) { out, "\n ", TRUE };
+  g_string_append_c (out, '{');
+  add_string_member (&m, "format", BRIEF_BRIEFING_FILE_FORMAT);
+  add_int_member (&m, "version", BRIEF_BRIEFING_FILE_VERSION);
+  add_string_member (&m, "generator", "Briefing " PACKAGE_VERSION);
+  add_string_member (&m, "title", title);
+  add_string_member (&m, "author", brief_briefing_get_author (self));
+  add_string_member (&m, "audience", brief_briefing_get_audience (self));
+  add_string_member (&m, "marking", brief_briefing_get_marking (self));
+  add_string_member (&m, "date", brief_briefing_get_date (self));
+  add_string_member (&m, "notes", brief_briefing_get_notes (self));
+
+  begin_member (&m, "articles");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n_articles; i++)
     {
       g_autoptr(BriefArticle) article = g_list_model_get_item (articles, i);
-      serialize_article (builder, article);
-    }
-  json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "events");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      if (i > 0)
+        g_string_append_c (out, ',');
+      serialize_article (out, article);
+    }
+  g_string_append (out, n_articles > 0 ? "\n ]" : "]");
+
+  begin_member (&m, "events");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n_events; i++)
     {
       g_autoptr(BriefEvent) event = g_list_model_get_item (events, i);
-      serialize_event (builder, event, articles);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 1);
-  data = json_generator_to_data (generator, &length);
-  return g_bytes_new_take (g_steal_pointer (&data), length);
+      g_string_append (out, i == 0 ? "\n  " : ",\n  ");
+      serialize_event (out, event, article_indices);
+    }
+  g_string_append (out, n_events > 0 ? "\n ]\n}\n" : "]\n}\n");
+
+  return g_string_free_to_bytes (out);
 }
 
 static gboolean
@@ -216,13 +340,77 @@ find_name (const char * const *names,
   return -1;
 }
 
+/* Code point offsets to byte offsets in an article's text: the byte offset
+ * of every CHAR_STRIDE-th character, so that an event's span is found in a
+ * few steps rather than by walking the text from its start (which made
+ * opening a large briefing quadratic). */
+#define CHAR_STRIDE 64
+
+typedef struct
+{
+  const char *text;
+  gint64      n_chars;
+  GArray     *marks;  /* gsize */
+} CharIndex;
+
+static void
+char_index_clear (CharIndex *index)
+{
+  g_clear_pointer (&index->marks, g_array_unref);
+}
+
+static void
+char_index_init (CharIndex  *index,
+                 const char *text)
+{
+  gsize n = 0;
+  const char *p;
+
+  index->text = text;
+  index->marks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  for (p = text; *p != '\0'; p++)
+    {
+      if (((guchar) *p & 0xC0) == 0x80)
+        continue;
+      if (n % CHAR_STRIDE == 0)
+        {
+          gsize byte = p - text;
+
+          g_array_append_val (index->marks, byte);
+        }
+      n++;
+    }
+  if (n % CHAR_STRIDE == 0)
+    {
+      gsize byte = p - text;
+
+      g_array_append_val (index->marks, byte);
+    }
+  index->n_chars = n;
+}
+
+/* The byte at character @offset, at most n_chars. */
+static const char *
+char_index_pointer (const CharIndex *index,
+                    gint64           offset)
+{
+  const char *p;
+
+  g_assert (offset >= 0 && offset <= index->n_chars);
+  p = index->text + g_array_index (index->marks, gsize, offset / CHAR_STRIDE);
+  for (gint64 i = offset % CHAR_STRIDE; i > 0; i--)
+    p = g_utf8_next_char (p);
+  return p;
+}
+
 static gboolean
-restore_paragraphs (BriefArticle  *article,
-                    JsonArray     *paragraphs,
-                    GError       **error)
+restore_paragraphs (BriefArticle     *article,
+                    const CharIndex  *index,
+                    JsonArray        *paragraphs,
+                    GError          **error)
 {
   const char *text = brief_article_get_text (article);
-  gint64 n_chars = g_utf8_strlen (text, -1);
+  gint64 n_chars = index->n_chars;
 
   for (guint i = 0; i < json_array_get_length (paragraphs); i++)
     {
@@ -239,17 +427,19 @@ restore_paragraphs (BriefArticle  *article,
           || !get_int (object, "length", n_chars - start, &length))
         return set_damaged (error, _("a paragraph is out of place"));
 
-      begin = g_utf8_offset_to_pointer (text, start);
+      begin = char_index_pointer (index, start);
       if (!brief_article_add_paragraph_span (article, kind, begin - text,
-                                             g_utf8_offset_to_pointer (begin, length) - begin))
+                                             char_index_pointer (index, start + length) - begin))
         return set_damaged (error, _("a paragraph is out of place"));
     }
   return TRUE;
 }
 
+/* The article of @node, and in @index its text's character index. */
 static BriefArticle *
-restore_article (JsonNode  *node,
-                 GError   **error)
+restore_article (JsonNode   *node,
+                 CharIndex  *index,
+                 GError    **error)
 {
   g_autoptr(BriefArticle) article = brief_article_new ();
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
@@ -285,21 +475,22 @@ restore_article (JsonNode  *node,
   brief_article_set_language (article, fields[5]);
   brief_article_set_source_path (article, fields[6]);
   brief_article_set_text (article, text);
+  char_index_init (index, brief_article_get_text (article));
 
   paragraphs = get_array (object, "paragraphs");
-  if (paragraphs != NULL && !restore_paragraphs (article, paragraphs, error))
+  if (paragraphs != NULL && !restore_paragraphs (article, index, paragraphs, error))
     return NULL;
 
   return g_steal_pointer (&article);
 }
 
 static gboolean
-restore_event_source (BriefEvent    *event,
-                      JsonObject    *object,
-                      BriefArticle  *article,
-                      gint64         n_chars,
-                      GError       **error)
+restore_event_source (BriefEvent       *event,
+                      JsonObject       *object,
+                      const CharIndex  *index,
+                      GError          **error)
 {
+  gint64 n_chars = index->n_chars;
   gint64 start, end, date_start, date_end;
   const char *sentence = NULL;
 
@@ -314,9 +505,8 @@ restore_event_source (BriefEvent    *event,
     brief_event_set_sentence (event, sentence, start, end);
   else
     {
-      const char *text = brief_article_get_text (article);
-      const char *begin = g_utf8_offset_to_pointer (text, start);
-      g_autofree char *from_text = g_strndup (begin, g_utf8_offset_to_pointer (begin, end - start) - begin);
+      const char *begin = char_index_pointer (index, start);
+      g_autofree char *from_text = g_strndup (begin, char_index_pointer (index, end) - begin);
 
       brief_event_set_sentence (event, from_text, start, end);
     }
@@ -327,7 +517,7 @@ restore_event_source (BriefEvent    *event,
 static BriefEvent *
 restore_event (JsonNode   *node,
                GPtrArray  *articles,
-               GArray     *article_lengths,
+               GArray     *char_indices,
                GError    **error)
 {
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
@@ -368,8 +558,8 @@ restore_event (JsonNode   *node,
     brief_event_set_starred (event, json_node_get_boolean (starred));
 
   if (article != NULL
-      && !restore_event_source (event, object, article,
-                                g_array_index (article_lengths, gint64, article_index), error))
+      && !restore_event_source (event, object,
+                                &g_array_index (char_indices, CharIndex, article_index), error))
     return NULL;
 
   return g_steal_pointer (&event);
@@ -453,6 +643,63 @@ parse_root (GBytes      *bytes,
   return json_node_get_object (root);
 }
 
+/* Analysing the articles again is most of the work of opening a briefing;
+ * the date tagger and the word lists are immutable, so the articles are
+ * shared out between a few threads. */
+#define MAX_ANALYSIS_THREADS 8
+
+typedef struct
+{
+  BriefDateTagger  *tagger;
+  GPtrArray        *articles;
+  BriefAnalysis   **analyses;  /* in step with articles */
+  guint             next;      /* atomic: the next article to analyse */
+} AnalysisJob;
+
+static gpointer
+analyse_articles (gpointer data)
+{
+  AnalysisJob *job = data;
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add ((gint *) &job->next, 1)) < job->articles->len)
+    {
+      BriefArticle *article = g_ptr_array_index (job->articles, i);
+
+      job->analyses[i] = brief_analysis_run (job->tagger, brief_article_get_text (article),
+                                             brief_article_get_published (article),
+                                             BRIEF_DOCUMENT_NEWS);
+    }
+  return NULL;
+}
+
+static void
+restore_analyses (BriefBriefing *briefing,
+                  GPtrArray     *articles)
+{
+  AnalysisJob job = { _brief_briefing_get_tagger (briefing), articles, NULL, 0 };
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  guint n_threads = MIN (MIN (g_get_num_processors (), MAX_ANALYSIS_THREADS), articles->len);
+
+  job.analyses = g_new0 (BriefAnalysis *, MAX (articles->len, 1));
+  /* This thread is one of them. */
+  for (guint i = 1; i < n_threads; i++)
+    {
+      GThread *thread = g_thread_try_new ("brief-analysis", analyse_articles, &job, NULL);
+
+      if (thread == NULL)
+        break;
+      g_ptr_array_add (threads, thread);
+    }
+  analyse_articles (&job);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+
+  for (guint i = 0; i < articles->len; i++)
+    _brief_briefing_restore_article (briefing, g_ptr_array_index (articles, i), job.analyses[i]);
+  g_free (job.analyses);
+}
+
 BriefBriefing *
 brief_briefing_deserialize (GBytes  *bytes,
                             GError **error)
@@ -460,13 +707,15 @@ brief_briefing_deserialize (GBytes  *bytes,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) article_lengths = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) char_indices = g_array_new (FALSE, TRUE, sizeof (CharIndex));
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   JsonObject *root;
   JsonArray *article_nodes;
   JsonArray *event_nodes;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  g_array_set_clear_func (char_indices, (GDestroyNotify) char_index_clear);
   if ((root = parse_root (bytes, parser, error)) == NULL || !check_header (root, error)
       || !restore_fields (briefing, root, error))
     return NULL;
@@ -481,32 +730,29 @@ brief_briefing_deserialize (GBytes  *bytes,
 
   for (guint i = 0; i < json_array_get_length (article_nodes); i++)
     {
-      BriefArticle *article = restore_article (json_array_get_element (article_nodes, i), error);
+      CharIndex index = { NULL, 0, NULL };
+      BriefArticle *article = restore_article (json_array_get_element (article_nodes, i), &index, error);
 
+      /* Kept with or without its article, to be cleared. */
+      g_array_append_val (char_indices, index);
       if (article == NULL)
         return NULL;
       g_ptr_array_add (articles, article);
     }
 
-  for (guint i = 0; i < articles->len; i++)
-    {
-      BriefArticle *article = g_ptr_array_index (articles, i);
-      /* Measured once: every event's span is checked against it. */
-      gint64 n_chars = g_utf8_strlen (brief_article_get_text (article), -1);
-
-      g_array_append_val (article_lengths, n_chars);
-      _brief_briefing_restore_article (briefing, article);
-    }
-
   for (guint i = 0; i < json_array_get_length (event_nodes); i++)
     {
-      g_autoptr(BriefEvent) event = restore_event (json_array_get_element (event_nodes, i), articles,
-                                                      article_lengths, error);
+      BriefEvent *event = restore_event (json_array_get_element (event_nodes, i), articles,
+                                         char_indices, error);
 
       if (event == NULL)
         return NULL;
-      _brief_briefing_insert_event (briefing, event);
+      g_ptr_array_add (events, event);
     }
+
+  /* The file is sound: now the expensive part. */
+  restore_analyses (briefing, articles);
+  _brief_briefing_insert_events (briefing, events);
 
   brief_briefing_set_modified (briefing, FALSE);
   return g_steal_pointer (&briefing);

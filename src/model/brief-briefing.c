@@ -419,17 +419,19 @@ add_events_of (BriefBriefing *self,
 {
   GPtrArray *timexes = brief_analysis_get_timexes (analysis);
   GPtrArray *mentions = brief_analysis_get_mentions (analysis);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_full (mentions->len, g_object_unref);
 
   for (guint i = 0; i < mentions->len; i++)
     {
       const BriefMention *mention = g_ptr_array_index (mentions, i);
-      g_autoptr(BriefEvent) event = NULL;
+      BriefEvent *event;
 
       g_assert (mention->timex_index < timexes->len);
       event = event_from_mention (article, timexes, mention);
       if (event != NULL)
-        g_list_store_insert_sorted (self->events, event, compare_events_cb, NULL);
+        g_ptr_array_add (events, event);
     }
+  _brief_briefing_insert_events (self, events);
 }
 
 void
@@ -437,6 +439,40 @@ _brief_briefing_insert_event (BriefBriefing *self,
                               BriefEvent    *event)
 {
   g_list_store_insert_sorted (self->events, event, compare_events_cb, NULL);
+}
+
+static int
+compare_event_pointers_cb (gconstpointer a,
+                           gconstpointer b)
+{
+  return brief_event_compare (*(BriefEvent **) a, *(BriefEvent **) b);
+}
+
+void
+_brief_briefing_insert_events (BriefBriefing *self,
+                               GPtrArray     *events)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  if (events->len == 0)
+    return;
+
+  /* Into a list that has events already, one by one: the views keep their
+   * place.  Into an empty one (opening a file, the first source), sorted
+   * here and added with one ::items-changed.  The sort is stable, so events
+   * at the same time keep their order, as insert_sorted() keeps it. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0)
+    {
+      for (guint i = 0; i < events->len; i++)
+        _brief_briefing_insert_event (self, g_ptr_array_index (events, i));
+      return;
+    }
+
+  sorted = g_ptr_array_copy (events, NULL, NULL);
+  /* The copy borrows the events: it must not unref them as @events does. */
+  g_ptr_array_set_free_func (sorted, NULL);
+  g_ptr_array_sort (sorted, compare_event_pointers_cb);
+  g_list_store_splice (self->events, 0, 0, sorted->pdata, sorted->len);
 }
 
 gboolean
@@ -502,13 +538,15 @@ _brief_briefing_get_tagger (BriefBriefing *self)
 
 void
 _brief_briefing_restore_article (BriefBriefing *self,
-                                 BriefArticle  *article)
+                                 BriefArticle  *article,
+                                 BriefAnalysis *analysis)
 {
-  g_autoptr(BriefAnalysis) analysis =
-    brief_analysis_run (ensure_tagger (self), brief_article_get_text (article),
-                        brief_article_get_published (article), BRIEF_DOCUMENT_NEWS);
+  if (analysis == NULL)
+    analysis = brief_analysis_run (ensure_tagger (self), brief_article_get_text (article),
+                                   brief_article_get_published (article), BRIEF_DOCUMENT_NEWS);
 
-  g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
+  /* The table takes the reference. */
+  g_hash_table_insert (self->analyses, article, analysis);
   g_list_store_append (self->articles, article);
 }
 
@@ -537,7 +575,9 @@ brief_briefing_set_published (BriefBriefing *self,
 
 typedef struct
 {
-  GFile           *file;
+  GFile           *file;      /* or text, pasted or dropped */
+  char            *text;
+  char            *title_hint;
   char            *dct_override;
   BriefDateTagger *tagger;
   GPtrArray       *articles;  /* BriefArticle, filled by the thread */
@@ -548,6 +588,8 @@ static void
 import_data_free (ImportData *data)
 {
   g_clear_object (&data->file);
+  g_clear_pointer (&data->text, g_free);
+  g_clear_pointer (&data->title_hint, g_free);
   g_clear_pointer (&data->dct_override, g_free);
   g_clear_object (&data->tagger);
   g_clear_pointer (&data->articles, g_ptr_array_unref);
@@ -564,7 +606,10 @@ import_file_thread (GTask        *task,
   ImportData *data = task_data;
   GError *error = NULL;
 
-  data->articles = brief_import_file (data->file, cancellable, &error);
+  if (data->text != NULL)
+    data->articles = brief_import_text (data->text, data->title_hint, &error);
+  else
+    data->articles = brief_import_file (data->file, cancellable, &error);
   if (data->articles == NULL)
     {
       g_task_return_error (task, error);
@@ -667,4 +712,134 @@ brief_briefing_import_file (BriefBriefing  *self,
   g_task_run_in_thread_sync (task, import_file_thread);
 
   return brief_briefing_import_file_finish (self, G_ASYNC_RESULT (task), error);
+}
+
+/* Removing a source takes its events with it; undo puts back both, the
+ * article at its place in the list and the events with their decisions. */
+typedef struct
+{
+  BriefBriefing *briefing;
+  BriefArticle  *article;
+  BriefAnalysis *analysis;
+  guint          position;
+  GPtrArray     *events;
+} ArticleRemoval;
+
+static void
+article_removal_free (gpointer data)
+{
+  ArticleRemoval *edit = data;
+
+  g_clear_object (&edit->article);
+  g_clear_object (&edit->analysis);
+  g_clear_pointer (&edit->events, g_ptr_array_unref);
+  g_free (edit);
+}
+
+static void
+article_removal_apply (gpointer data,
+                       gboolean undo)
+{
+  ArticleRemoval *edit = data;
+  BriefBriefing *self = edit->briefing;
+  guint position;
+
+  if (undo)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+
+      if (edit->analysis != NULL)
+        g_hash_table_insert (self->analyses, edit->article, g_object_ref (edit->analysis));
+      g_list_store_insert (self->articles, MIN (edit->position, n), edit->article);
+      for (guint i = 0; i < edit->events->len; i++)
+        _brief_briefing_insert_event (self, g_ptr_array_index (edit->events, i));
+    }
+  else
+    {
+      for (guint i = 0; i < edit->events->len; i++)
+        _brief_briefing_take_event (self, g_ptr_array_index (edit->events, i));
+      if (g_list_store_find (self->articles, edit->article, &position))
+        g_list_store_remove (self->articles, position);
+      g_hash_table_remove (self->analyses, edit->article);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  _brief_briefing_changed (self);
+}
+
+void
+brief_briefing_remove_article (BriefBriefing *self,
+                               BriefArticle  *article)
+{
+  ArticleRemoval *edit;
+  guint position;
+  guint n;
+
+  g_return_if_fail (BRIEF_IS_BRIEFING (self));
+  g_return_if_fail (BRIEF_IS_ARTICLE (article));
+
+  if (!g_list_store_find (self->articles, article, &position))
+    return;
+
+  edit = g_new0 (ArticleRemoval, 1);
+  edit->briefing = self;
+  edit->article = g_object_ref (article);
+  edit->analysis = g_hash_table_lookup (self->analyses, article);
+  if (edit->analysis != NULL)
+    g_object_ref (edit->analysis);
+  edit->position = position;
+  edit->events = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  for (guint i = 0; i < n; i++)
+    {
+      BriefEvent *event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+      if (brief_event_get_article (event) == article)
+        g_ptr_array_add (edit->events, event);
+      else
+        g_object_unref (event);
+    }
+
+  article_removal_apply (edit, FALSE);
+  brief_history_record (self->history, _("Remove Source"), NULL,
+                        article_removal_apply, edit, article_removal_free);
+}
+
+void
+brief_briefing_add_text_async (BriefBriefing       *self,
+                               const char          *text,
+                               const char          *title_hint,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (BRIEF_IS_BRIEFING (self));
+  g_return_if_fail (text != NULL);
+
+  data = g_new0 (ImportData, 1);
+  data->text = g_strdup (text);
+  data->title_hint = g_strdup (title_hint);
+  data->tagger = g_object_ref (ensure_tagger (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, brief_briefing_add_text_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_file_thread);
+}
+
+guint
+brief_briefing_add_text_finish (BriefBriefing  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == brief_briefing_add_text_async, 0);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return 0;
+
+  return add_imported (self, g_task_get_task_data (G_TASK (result)));
 }

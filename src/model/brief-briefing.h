@@ -45,6 +45,11 @@ void                brief_briefing_edit_event_starred (BriefBriefing *self,
 void                brief_briefing_edit_event_title (BriefBriefing   *self,
                                                      BriefEvent      *event,
                                                      const char      *title);
+/* A new date, with the words it was given in ("early 2020"). */
+void                brief_briefing_edit_event_date (BriefBriefing   *self,
+                                                    BriefEvent      *event,
+                                                    const BriefDate *date,
+                                                    const char      *date_text);
 /* Adds an event made by hand (its article may be NULL). */
 void                brief_briefing_add_event      (BriefBriefing   *self,
                                                    BriefEvent      *event);
@@ -59,6 +64,9 @@ GListModel         *brief_briefing_get_events     (BriefBriefing *self);
 void                brief_briefing_add_article    (BriefBriefing *self,
                                                    BriefArticle  *article,
                                                    BriefAnalysis *analysis);
+/* Removes @article and its events, undoably. */
+void                brief_briefing_remove_article (BriefBriefing *self,
+                                                   BriefArticle  *article);
 /* Sets the publication date of @article, resolves its relative dates again
  * and replaces its events. */
 void                brief_briefing_set_published  (BriefBriefing *self,
@@ -85,6 +93,19 @@ guint               brief_briefing_import_file        (BriefBriefing       *self
                                                        GFile               *file,
                                                        const char          *dct_override,
                                                        GCancellable        *cancellable,
+                                                       GError             **error);
+/* Reads pasted or dropped @text (plain text or HTML) as one article,
+ * analyses it off the calling thread and adds it; @title_hint (nullable)
+ * titles an article without a headline. */
+void                brief_briefing_add_text_async     (BriefBriefing       *self,
+                                                       const char          *text,
+                                                       const char          *title_hint,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+/* Returns: the number of articles added (1), or 0 with @error set */
+guint               brief_briefing_add_text_finish    (BriefBriefing       *self,
+                                                       GAsyncResult        *result,
                                                        GError             **error);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ enum {
   PROP_TITLE,
   PROP_STATE,
   PROP_STARRED,
+  PROP_DATE,
   N_PROPS
 };
 
@@ -79,6 +80,9 @@ brief_event_get_property (GObject    *object,
       break;
     case PROP_STARRED:
       g_value_set_boolean (value, self->starred);
+      break;
+    case PROP_DATE:
+      g_value_set_boxed (value, &self->date);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -143,6 +147,17 @@ brief_event_class_init (BriefEventClass *klass)
     g_param_spec_boolean ("starred", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * BriefEvent:date:
+   *
+   * When the event happened, as precise as known; set with
+   * brief_event_set_date() together with its words.
+   */
+  properties[PROP_DATE] =
+    g_param_spec_boxed ("date", NULL, NULL,
+                        BRIEF_TYPE_DATE,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -184,6 +199,25 @@ brief_event_get_date_text (BriefEvent *self)
 {
   g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
   return self->date_text;
+}
+
+void
+brief_event_set_date (BriefEvent      *self,
+                      const BriefDate *date,
+                      const char      *date_text)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+  g_return_if_fail (date != NULL);
+
+  if (brief_date_compare (&self->date, date) == 0 &&
+      self->date.precision == date->precision &&
+      g_strcmp0 (self->date_text, date_text) == 0)
+    return;
+
+  self->date = *date;
+  g_free (self->date_text);
+  self->date_text = g_strdup (date_text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
 
 char *

@@ -30,6 +30,10 @@ BriefEvent         *brief_event_new              (const BriefDate *date,
 const BriefDate    *brief_event_get_date         (BriefEvent      *self);
 /* The date as the article wrote it: "in July". */
 const char         *brief_event_get_date_text    (BriefEvent      *self);
+/* Changes the date and the words it was given in; notifies "date". */
+void                brief_event_set_date         (BriefEvent      *self,
+                                                  const BriefDate *date,
+                                                  const char      *date_text);
 /* The date as precise as known, for display: "July 2023". */
 char               *brief_event_dup_date_label   (BriefEvent      *self);
 const char         *brief_event_get_title        (BriefEvent      *self);

@@ -6,11 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "brief-application.h"
+#include "brief-preferences-window.h"
 #include "brief-window.h"
 
 struct _BriefApplication
 {
   GtkApplication parent_instance;
+
+  gboolean       drafts_checked;
 };
 
 G_DEFINE_FINAL_TYPE (BriefApplication, brief_application, GTK_TYPE_APPLICATION)
@@ -26,7 +29,15 @@ brief_application_get_window (BriefApplication *self)
   if (BRIEF_IS_WINDOW (window))
     return BRIEF_WINDOW (window);
 
-  return brief_window_new (self);
+  window = GTK_WINDOW (brief_window_new (self));
+  /* Drafts left at the first window of a run come from a crash: the
+   * application is single-instance, so no other window writes them. */
+  if (!self->drafts_checked)
+    {
+      self->drafts_checked = TRUE;
+      brief_window_offer_drafts (BRIEF_WINDOW (window));
+    }
+  return BRIEF_WINDOW (window);
 }
 
 static void
@@ -57,14 +68,15 @@ brief_application_quit_action (GSimpleAction *action,
                                gpointer       user_data)
 {
   BriefApplication *self = user_data;
-  g_autoptr(GList) windows = NULL;
+  g_autolist(GtkWindow) windows = NULL;
 
   g_assert (BRIEF_IS_APPLICATION (self));
 
   /* Close rather than destroy, so that each window cancels its work, saves
    * its state and may one day ask before losing work; the application ends
-   * with its last window. */
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+   * with its last window.  Held, since closing a window destroys its dialogs. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   for (const GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
 }
@@ -92,9 +104,41 @@ brief_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+brief_application_help_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  BriefApplication *self = user_data;
+
+  g_assert (BRIEF_IS_APPLICATION (self));
+
+  /* The Mallard guide in help/, installed by gnome.yelp() and shown by Yelp
+   * (or the help viewer the desktop chooses; in Flatpak through a portal). */
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                "help:briefing",
+                GDK_CURRENT_TIME);
+}
+
+static void
+brief_application_preferences_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  BriefApplication *self = user_data;
+  GtkWindow *parent;
+
+  g_assert (BRIEF_IS_APPLICATION (self));
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (brief_preferences_window_new (parent)));
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", brief_application_quit_action },
   { "about", brief_application_about_action },
+  { "help", brief_application_help_action },
+  { "preferences", brief_application_preferences_action },
 };
 
 static void
@@ -102,6 +146,8 @@ brief_application_startup (GApplication *application)
 {
   BriefApplication *self = BRIEF_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   g_autoptr(GtkCssProvider) provider = NULL;
 
   G_APPLICATION_CLASS (brief_application_parent_class)->startup (application);
@@ -111,6 +157,9 @@ brief_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_entries),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 
   /* GTK 4.8 loads gtk/help-overlay.ui from the resource base path by itself,
    * but not style.css. */
@@ -121,6 +170,20 @@ brief_application_startup (GApplication *application)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   gtk_window_set_default_icon_name (APP_ID);
+  brief_preferences_apply_style ();
+}
+
+static int
+brief_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("briefing %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  return -1;
 }
 
 static void
@@ -128,6 +191,7 @@ brief_application_class_init (BriefApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->handle_local_options = brief_application_handle_local_options;
   app_class->activate = brief_application_activate;
   app_class->open = brief_application_open;
   app_class->startup = brief_application_startup;
@@ -136,6 +200,16 @@ brief_application_class_init (BriefApplicationClass *klass)
 static void
 brief_application_init (BriefApplication *self)
 {
+  const char *localedir = g_getenv ("BRIEF_LOCALEDIR");
+
+  /* Tests run the uninstalled program with the translations of the build
+   * directory (tests/e2e/test-locale.py); installed, LOCALEDIR is right. */
+  if (localedir != NULL && *localedir != '\0')
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+
+  g_application_add_main_option (G_APPLICATION (self), "version", 'v',
+                                 G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Show the version and exit"), NULL);
 }
 
 BriefApplication *

@@ -24,5 +24,16 @@ void                brief_article_view_set_article (BriefArticleView *self,
 void                brief_article_view_show_span   (BriefArticleView *self,
                                                     guint             start,
                                                     guint             end);
+/* Marks every mention of @entity (an index into brief_analysis_get_entities()
+ * of the article's analysis, or -1 for none), selects the first and scrolls
+ * to it. */
+void                brief_article_view_select_entity (BriefArticleView *self,
+                                                      int               entity);
+
+/* Returns: (transfer full) (nullable): the text selected in the article, its
+ * span in code points of the article text in @out_start and @out_end */
+char               *brief_article_view_dup_selection (BriefArticleView *self,
+                                                      guint            *out_start,
+                                                      guint            *out_end);
 
 G_END_DECLS

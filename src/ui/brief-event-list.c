@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "brief-event-editor.h"
 #include "brief-event-list.h"
 #include "brief-timeline.h"
 
@@ -19,12 +20,14 @@ struct _BriefEventList
 {
   GtkWidget           parent_instance;
 
+  BriefBriefing      *briefing;
   GListModel         *articles;
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
   GtkCustomFilter    *filter;
   GtkStringList      *source_names;
+  GtkWidget          *menu;
 
   /* Template widgets */
   GtkBox             *box;
@@ -32,7 +35,17 @@ struct _BriefEventList
   GtkScrolledWindow  *scrolled_window;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *source_dropdown;
+  GtkDropDown        *state_dropdown;
   GtkBox             *toolbar;
+};
+
+/* The state filter's choices, in the order of its drop-down. */
+enum {
+  STATE_FILTER_ALL,
+  STATE_FILTER_SUGGESTED,
+  STATE_FILTER_ACCEPTED,
+  STATE_FILTER_HIDDEN,
+  STATE_FILTER_NOT_HIDDEN,
 };
 
 G_DEFINE_FINAL_TYPE (BriefEventList, brief_event_list, GTK_TYPE_WIDGET)
@@ -161,6 +174,7 @@ factory_bind_cb (BriefEventList           *self,
 {
   BriefEvent *event = gtk_list_item_get_item (list_item);
 
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "event", event);
   update_cell (list_item);
   g_signal_connect_object (event, "notify", G_CALLBACK (event_notify_cb), list_item, G_CONNECT_SWAPPED);
 }
@@ -172,6 +186,7 @@ factory_unbind_cb (BriefEventList           *self,
 {
   BriefEvent *event = gtk_list_item_get_item (list_item);
 
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), "event", NULL);
   if (event != NULL)
     g_signal_handlers_disconnect_by_func (event, event_notify_cb, list_item);
 }
@@ -231,6 +246,29 @@ filter_event_cb (gpointer item,
   BriefEvent *event = item;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint source = gtk_drop_down_get_selected (self->source_dropdown);
+  BriefEventState state = brief_event_get_state (event);
+
+  switch (gtk_drop_down_get_selected (self->state_dropdown))
+    {
+    case STATE_FILTER_SUGGESTED:
+      if (state != BRIEF_EVENT_STATE_SUGGESTED)
+        return FALSE;
+      break;
+    case STATE_FILTER_ACCEPTED:
+      if (state != BRIEF_EVENT_STATE_ACCEPTED)
+        return FALSE;
+      break;
+    case STATE_FILTER_HIDDEN:
+      if (state != BRIEF_EVENT_STATE_HIDDEN)
+        return FALSE;
+      break;
+    case STATE_FILTER_NOT_HIDDEN:
+      if (state == BRIEF_EVENT_STATE_HIDDEN)
+        return FALSE;
+      break;
+    default:
+      break;
+    }
 
   if (source != GTK_INVALID_LIST_POSITION && source > 0 &&
       article_index (self, brief_event_get_article (event)) != source - 1)
@@ -312,6 +350,252 @@ articles_items_changed_cb (BriefEventList *self,
   gtk_widget_set_visible (GTK_WIDGET (self->source_dropdown), n > 1);
 }
 
+/* ---------------------------------------------------------------- curation */
+
+GPtrArray *
+brief_event_list_get_selected_events (BriefEventList *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  GPtrArray *events;
+  guint position;
+
+  g_return_val_if_fail (BRIEF_IS_EVENT_LIST (self), NULL);
+
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (events, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+  return events;
+}
+
+static void
+update_actions (BriefEventList *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint64 n = gtk_bitset_get_size (selected);
+  gboolean can_edit = self->briefing != NULL && n > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.accept", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.hide", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.star", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.edit", self->briefing != NULL && n == 1);
+}
+
+static void
+selection_changed_cb (BriefEventList    *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *selection)
+{
+  update_actions (self);
+}
+
+static void
+selection_items_changed_cb (BriefEventList    *self,
+                            guint              position,
+                            guint              removed,
+                            guint              added,
+                            GtkSelectionModel *selection)
+{
+  update_actions (self);
+}
+
+/* Accept, hide and star toggle: on a selection where every event already
+ * is so, they take it back; otherwise they apply to all, as one step. */
+static void
+brief_event_list_curate_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  BriefEventList *self = BRIEF_EVENT_LIST (widget);
+  g_autoptr(GPtrArray) events = brief_event_list_get_selected_events (self);
+  BriefHistory *history;
+  gboolean all = TRUE;
+  const char *label;
+  BriefEventState state = BRIEF_EVENT_STATE_SUGGESTED;
+  gboolean star = g_str_equal (action_name, "events.star");
+
+  if (self->briefing == NULL || events->len == 0)
+    return;
+
+  if (g_str_equal (action_name, "events.accept"))
+    state = BRIEF_EVENT_STATE_ACCEPTED;
+  else if (g_str_equal (action_name, "events.hide"))
+    state = BRIEF_EVENT_STATE_HIDDEN;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      BriefEvent *event = g_ptr_array_index (events, i);
+
+      if (star ? !brief_event_get_starred (event) : brief_event_get_state (event) != state)
+        all = FALSE;
+    }
+
+  if (star)
+    label = all ? _("Unstar Events") : _("Star Events");
+  else if (all)
+    label = _("Reset Events");
+  else
+    label = state == BRIEF_EVENT_STATE_ACCEPTED ? _("Accept Events") : _("Hide Events");
+
+  history = brief_briefing_get_history (self->briefing);
+  /* A single event keeps the model's own label: "Undo Hide Event". */
+  if (events->len > 1)
+    brief_history_begin_group (history, label);
+  for (guint i = 0; i < events->len; i++)
+    {
+      BriefEvent *event = g_ptr_array_index (events, i);
+
+      if (star)
+        brief_briefing_edit_event_starred (self->briefing, event, !all);
+      else
+        brief_briefing_edit_event_state (self->briefing, event, all ? BRIEF_EVENT_STATE_SUGGESTED : state);
+    }
+  if (events->len > 1)
+    brief_history_end_group (history);
+}
+
+static void
+brief_event_list_edit_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  BriefEventList *self = BRIEF_EVENT_LIST (widget);
+  g_autoptr(GPtrArray) events = brief_event_list_get_selected_events (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  BriefEventEditor *editor;
+
+  if (self->briefing == NULL || events->len == 0)
+    return;
+
+  editor = brief_event_editor_new_edit (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        self->briefing, g_ptr_array_index (events, 0));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+popup_menu (BriefEventList *self,
+            double          x,
+            double          y)
+{
+  GdkRectangle pointing = { (int) x, (int) y, 1, 1 };
+
+  if (x < 0 || y < 0)
+    {
+      pointing.x = gtk_widget_get_width (GTK_WIDGET (self)) / 2;
+      pointing.y = gtk_widget_get_height (GTK_WIDGET (self)) / 2;
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &pointing);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+brief_event_list_menu_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  popup_menu (BRIEF_EVENT_LIST (widget), -1, -1);
+}
+
+static void
+click_pressed_cb (BriefEventList  *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  /* A right click on an unselected row selects it first, as file managers do. */
+  for (GtkWidget *w = picked; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *child = w;
+
+      if (GTK_IS_LABEL (child) && g_object_get_data (G_OBJECT (child), "list") == self)
+        {
+          BriefEvent *event = g_object_get_data (G_OBJECT (child), "event");
+          guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+          for (guint i = 0; event != NULL && i < n; i++)
+            {
+              g_autoptr(BriefEvent) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+              if (item == event)
+                {
+                  if (!gtk_bitset_contains (selected, i))
+                    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+                  break;
+                }
+            }
+          break;
+        }
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu (self, x, y);
+}
+
+static void
+setup_curation (BriefEventList *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  GtkShortcutController *shortcuts;
+  GtkGesture *click;
+  static const struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_a, "events.accept" },
+    { GDK_KEY_h, "events.hide" },
+    { GDK_KEY_Delete, "events.hide" },
+    { GDK_KEY_s, "events.star" },
+    { GDK_KEY_F2, "events.edit" },
+    { GDK_KEY_Menu, "events.context-menu" },
+  };
+
+  g_menu_append (section, _("_Accept"), "events.accept");
+  g_menu_append (section, _("_Hide"), "events.hide");
+  g_menu_append (section, _("_Star"), "events.star");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+  section = g_menu_new ();
+  g_menu_append (section, _("_Edit Event…"), "events.edit");
+  g_menu_append (section, _("Add Event…"), "win.add-event");
+  g_menu_append (section, _("Insert in _Notes"), "win.insert-event");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), TRUE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+
+  /* Single keys while the list has the focus (not the search entry). */
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (shortcuts,
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("events.context-menu")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (shortcuts));
+}
+
+static void
+state_dropdown_notify_selected_cb (BriefEventList *self,
+                                   GParamSpec     *pspec,
+                                   GtkDropDown    *dropdown)
+{
+  if (self->filter == NULL)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 brief_event_list_dispose (GObject *object)
 {
@@ -322,7 +606,9 @@ brief_event_list_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIEF_TYPE_EVENT_LIST);
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_object (&self->selection);
+  g_clear_object (&self->briefing);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -359,10 +645,18 @@ brief_event_list_class_init (BriefEventListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BriefEventList, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, BriefEventList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BriefEventList, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BriefEventList, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BriefEventList, toolbar);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_dropdown_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, state_dropdown_notify_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "events.accept", NULL, brief_event_list_curate_action);
+  gtk_widget_class_install_action (widget_class, "events.hide", NULL, brief_event_list_curate_action);
+  gtk_widget_class_install_action (widget_class, "events.star", NULL, brief_event_list_curate_action);
+  gtk_widget_class_install_action (widget_class, "events.edit", NULL, brief_event_list_edit_action);
+  gtk_widget_class_install_action (widget_class, "events.context-menu", NULL, brief_event_list_menu_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "briefeventlist");
@@ -387,10 +681,15 @@ brief_event_list_init (BriefEventList *self)
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  setup_curation (self);
+  update_actions (self);
 }
 
 GtkWidget *
@@ -421,9 +720,56 @@ brief_event_list_set_models (BriefEventList *self,
   gtk_filter_list_model_set_model (self->filter_model, events);
 }
 
-GtkSingleSelection *
+GtkSelectionModel *
 brief_event_list_get_selection (BriefEventList *self)
 {
   g_return_val_if_fail (BRIEF_IS_EVENT_LIST (self), NULL);
-  return self->selection;
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/* A decision changed: under a state filter the event may leave the list. */
+static void
+briefing_changed_cb (BriefEventList *self,
+                     BriefBriefing  *briefing)
+{
+  if (gtk_drop_down_get_selected (self->state_dropdown) != STATE_FILTER_ALL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+brief_event_list_set_briefing (BriefEventList *self,
+                               BriefBriefing  *briefing)
+{
+  g_return_if_fail (BRIEF_IS_EVENT_LIST (self));
+  g_return_if_fail (briefing == NULL || BRIEF_IS_BRIEFING (briefing));
+
+  if (self->briefing != NULL)
+    g_signal_handlers_disconnect_by_func (self->briefing, briefing_changed_cb, self);
+  g_set_object (&self->briefing, briefing);
+  if (self->briefing != NULL)
+    g_signal_connect_object (self->briefing, "changed", G_CALLBACK (briefing_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  update_actions (self);
+}
+
+gboolean
+brief_event_list_select_event (BriefEventList *self,
+                               BriefEvent     *event)
+{
+  guint n;
+
+  g_return_val_if_fail (BRIEF_IS_EVENT_LIST (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BriefEvent) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (item == event)
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }

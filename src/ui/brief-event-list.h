@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "brief-briefing.h"
 #include "brief-event.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,15 @@ void                brief_event_list_set_models    (BriefEventList *self,
                                                     GListModel     *events,
                                                     GListModel     *articles);
 /* Returns: (transfer none): the selection shared with the timeline: the
- * events searched, filtered and sorted */
-GtkSingleSelection *brief_event_list_get_selection (BriefEventList *self);
+ * events searched, filtered and sorted; several may be selected */
+GtkSelectionModel  *brief_event_list_get_selection (BriefEventList *self);
+/* The briefing that curation edits (accept, hide, star, edit) go through. */
+void                brief_event_list_set_briefing  (BriefEventList *self,
+                                                    BriefBriefing  *briefing);
+/* Returns: (transfer container) (element-type BriefEvent): the selected events */
+GPtrArray          *brief_event_list_get_selected_events (BriefEventList *self);
+/* Selects only @event, if listed; returns whether it is. */
+gboolean            brief_event_list_select_event  (BriefEventList *self,
+                                                    BriefEvent     *event);
 
 G_END_DECLS

@@ -42,6 +42,7 @@ struct _BriefTimeline
 
   GtkSelectionModel  *model;
   GListModel         *sources;
+  BriefBriefing      *briefing;       /* edits go through it, undoably */
   BriefArticle       *current_article;
   BriefTimelineRange *range;
 
@@ -271,6 +272,18 @@ entry_update_accessible (BriefTimeline *self,
   date = entry_dup_date_label (entry);
   /* Translators: how a screen reader reads an event: "April 2019 — Kim and Putin meet" */
   label = g_strdup_printf (_("%s — %s"), date, brief_event_get_title (entry->event));
+  /* The user's decision is heard with the name, as it is seen. */
+  if (brief_event_get_state (entry->event) != BRIEF_EVENT_STATE_SUGGESTED)
+    {
+      char *decided = g_strdup_printf (brief_event_get_state (entry->event) == BRIEF_EVENT_STATE_HIDDEN
+                                       /* Translators: a hidden event's name for screen readers */
+                                       ? _("%s (hidden)")
+                                       /* Translators: an accepted event's name for screen readers */
+                                       : _("%s (accepted)"), label);
+
+      g_free (label);
+      label = decided;
+    }
   source = entry_source_name (entry);
   description = g_strdup_printf ("%s%s%s",
                                  brief_event_get_starred (entry->event) ? _("Starred. ") : "",
@@ -413,10 +426,20 @@ brief_timeline_update_selected (BriefTimeline *self)
   guint position;
 
   self->selected = G_MAXUINT;
-  if (self->model == NULL || !GTK_IS_SINGLE_SELECTION (self->model) || self->model_dirty)
+  if (self->model == NULL || self->model_dirty)
     return;
 
-  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (self->model));
+  if (GTK_IS_SINGLE_SELECTION (self->model))
+    {
+      position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (self->model));
+    }
+  else
+    {
+      /* Of several selected events, the first is the one shown. */
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->model);
+
+      position = gtk_bitset_is_empty (selected) ? G_MAXUINT : gtk_bitset_get_minimum (selected);
+    }
   if (position < self->n_positions)
     self->selected = self->position_map[position];
 }
@@ -1796,6 +1819,17 @@ menu_event (BriefTimeline *self)
 }
 
 static void
+set_state (BriefTimeline   *self,
+           BriefEvent      *event,
+           BriefEventState  state)
+{
+  if (self->briefing != NULL)
+    brief_briefing_edit_event_state (self->briefing, event, state);
+  else
+    brief_event_set_state (event, state);
+}
+
+static void
 brief_timeline_event_action (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
@@ -1807,13 +1841,18 @@ brief_timeline_event_action (GtkWidget  *widget,
     return;
 
   if (g_str_equal (action_name, "timeline.accept"))
-    brief_event_set_state (event, brief_event_get_state (event) == BRIEF_EVENT_STATE_ACCEPTED
-                                  ? BRIEF_EVENT_STATE_SUGGESTED : BRIEF_EVENT_STATE_ACCEPTED);
+    set_state (self, event, brief_event_get_state (event) == BRIEF_EVENT_STATE_ACCEPTED
+                            ? BRIEF_EVENT_STATE_SUGGESTED : BRIEF_EVENT_STATE_ACCEPTED);
   else if (g_str_equal (action_name, "timeline.hide"))
-    brief_event_set_state (event, brief_event_get_state (event) == BRIEF_EVENT_STATE_HIDDEN
-                                  ? BRIEF_EVENT_STATE_SUGGESTED : BRIEF_EVENT_STATE_HIDDEN);
+    set_state (self, event, brief_event_get_state (event) == BRIEF_EVENT_STATE_HIDDEN
+                            ? BRIEF_EVENT_STATE_SUGGESTED : BRIEF_EVENT_STATE_HIDDEN);
   else if (g_str_equal (action_name, "timeline.star"))
-    brief_event_set_starred (event, !brief_event_get_starred (event));
+    {
+      if (self->briefing != NULL)
+        brief_briefing_edit_event_starred (self->briefing, event, !brief_event_get_starred (event));
+      else
+        brief_event_set_starred (event, !brief_event_get_starred (event));
+    }
   else if (g_str_equal (action_name, "timeline.show-in-article"))
     brief_timeline_activate_entry (self, brief_timeline_entry_of (self, event));
   else if (g_str_equal (action_name, "timeline.edit-title"))
@@ -1837,7 +1876,9 @@ title_entry_activate_cb (BriefTimeline *self,
   BriefEvent *event = menu_event (self);
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
-  if (event != NULL && *title != '\0')
+  if (event != NULL && *title != '\0' && self->briefing != NULL)
+    brief_briefing_edit_event_title (self->briefing, event, title);
+  else if (event != NULL && *title != '\0')
     brief_event_set_title (event, title);
   gtk_popover_popdown (GTK_POPOVER (self->title_popover));
 }
@@ -2169,6 +2210,7 @@ brief_timeline_dispose (GObject *object)
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->title_popover, gtk_widget_unparent);
   g_clear_object (&self->sources);
+  g_clear_object (&self->briefing);
   g_clear_object (&self->current_article);
 
   G_OBJECT_CLASS (brief_timeline_parent_class)->dispose (object);
@@ -2581,4 +2623,14 @@ guint
 _brief_timeline_get_n_clusters (BriefTimeline *self)
 {
   return self->clusters->len;
+}
+
+void
+brief_timeline_set_briefing (BriefTimeline *self,
+                             BriefBriefing *briefing)
+{
+  g_return_if_fail (BRIEF_IS_TIMELINE (self));
+  g_return_if_fail (briefing == NULL || BRIEF_IS_BRIEFING (briefing));
+
+  g_set_object (&self->briefing, briefing);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "brief-article.h"
+#include "brief-briefing.h"
 #include "brief-event.h"
 #include "brief-timeline-range.h"
 
@@ -21,6 +22,10 @@ void                brief_timeline_set_model          (BriefTimeline     *self,
 /* The articles, in order: an event's colour is its article's position here. */
 void                brief_timeline_set_sources        (BriefTimeline     *self,
                                                        GListModel        *articles);
+/* The briefing the context menu's edits go through, undoably (may be NULL:
+ * the events are then changed directly). */
+void                brief_timeline_set_briefing       (BriefTimeline     *self,
+                                                       BriefBriefing     *briefing);
 /* The article read now: its events stand out, its publication date is marked. */
 BriefArticle       *brief_timeline_get_current_article (BriefTimeline    *self);
 void                brief_timeline_set_current_article (BriefTimeline    *self,

@@ -6,10 +6,16 @@
 #include <glib/gi18n.h>
 
 #include "brief-article-view.h"
-#include "brief-markdown-writer.h"
+#include "brief-event-editor.h"
 #include "brief-event-list.h"
+#include "brief-export-dialog.h"
+#include "brief-facts-panel.h"
+#include "brief-import-controller.h"
+#include "brief-notes-pane.h"
+#include "brief-print.h"
+#include "brief-sources-list.h"
 #include "brief-timeline.h"
-#include "brief-window.h"
+#include "brief-window-private.h"
 
 /* The schema id stays the base id in development builds, so both share it. */
 #define BRIEF_SETTINGS_SCHEMA_ID "io.github.briefingdesk.Briefing"
@@ -18,14 +24,12 @@ struct _BriefWindow
 {
   GtkApplicationWindow  parent_instance;
 
-  BriefBriefing        *briefing;
+  BriefBriefing        *briefing;     /* the document's */
+  BriefDocument        *document;
   GSettings            *settings;
   GCancellable         *cancellable;
   GtkNativeDialog      *open_dialog;
-  GtkNativeDialog      *export_dialog;
-  guint                 n_pending;
-  guint                 last_serial;
-  guint                 shown_serial;
+  GtkWindow            *export_dialog;  /* weak */
 
   /* Template widgets */
   BriefArticleView     *article_view;
@@ -33,8 +37,12 @@ struct _BriefWindow
   GtkLabel             *banner_label;
   GtkRevealer          *banner_revealer;
   BriefEventList       *event_list;
+  BriefFactsPanel      *facts_panel;
+  BriefImportController *import_controller;
+  BriefNotesPane       *notes_pane;
   GtkPaned             *paned;
   GtkPaned             *side_paned;
+  BriefSourcesList     *sources_list;
   GtkSpinner           *spinner;
   GtkStack             *stack;
   GtkLabel             *subtitle_label;
@@ -50,49 +58,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* One file being imported: the window stays alive until the import ends. */
-typedef struct
-{
-  BriefWindow *self;
-  GFile       *file;
-  guint        serial;
-} BriefWindowOp;
-
-static BriefWindowOp *
-brief_window_op_new (BriefWindow *self,
-                     GFile       *file,
-                     guint        serial)
-{
-  BriefWindowOp *op = g_new0 (BriefWindowOp, 1);
-
-  op->self = g_object_ref (self);
-  op->file = g_object_ref (file);
-  op->serial = serial;
-
-  return op;
-}
-
-static void
-brief_window_op_free (BriefWindowOp *op)
-{
-  g_clear_object (&op->self);
-  g_clear_object (&op->file);
-  g_free (op);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BriefWindowOp, brief_window_op_free)
-
-static char *
-dup_file_display_name (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL)
-    return g_filename_display_basename (path);
-
-  return g_file_get_parse_name (file);
-}
 
 static gboolean
 brief_window_is_closed (BriefWindow *self)
@@ -170,20 +135,13 @@ brief_window_show_article (BriefWindow  *self,
 
   analysis = brief_briefing_get_analysis (self->briefing, article);
   brief_article_view_set_article (self->article_view, article, analysis);
+  brief_facts_panel_set_article (self->facts_panel, article, analysis);
   brief_timeline_set_current_article (self->timeline, article);
+  brief_sources_list_select_article (self->sources_list, article);
 
   title = brief_article_get_title (article);
   gtk_label_set_text (self->subtitle_label, title != NULL ? title : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), title != NULL && *title != '\0');
-}
-
-static void
-brief_window_update_pending (BriefWindow *self)
-{
-  gboolean busy = self->n_pending > 0;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
 }
 
 static void
@@ -199,6 +157,8 @@ articles_items_changed_cb (BriefWindow *self,
 
   gtk_stack_set_visible_child_name (self->stack, n_articles > 0 ? "main" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n_articles > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", n_articles > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", n_articles > 0);
 }
 
 /* Shows @event's sentence in its article, switching articles if need be. */
@@ -237,14 +197,40 @@ event_list_event_activated_cb (BriefWindow    *self,
   brief_timeline_scroll_to_event (self->timeline, event);
 }
 
+/* A person, organisation or place picked in the facts panel: mark where the
+ * article names it. */
+static void
+facts_panel_entity_selected_cb (BriefWindow     *self,
+                                int              entity,
+                                BriefFactsPanel *facts_panel)
+{
+  if (brief_facts_panel_get_article (facts_panel) == brief_article_view_get_article (self->article_view))
+    brief_article_view_select_entity (self->article_view, entity);
+}
+
+static void
+facts_panel_quote_activated_cb (BriefWindow     *self,
+                                guint            start,
+                                guint            end,
+                                BriefFactsPanel *facts_panel)
+{
+  if (brief_facts_panel_get_article (facts_panel) == brief_article_view_get_article (self->article_view))
+    brief_article_view_show_span (self->article_view, start, end);
+}
+
 static void
 selection_changed_cb (BriefWindow       *self,
                       guint              position,
                       guint              n_items,
                       GtkSelectionModel *selection)
 {
-  BriefEvent *event = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+  g_autoptr(BriefEvent) event = NULL;
 
+  /* Several selected for a bulk action: the article stays where it is. */
+  if (gtk_bitset_get_size (selected) != 1)
+    return;
+  event = g_list_model_get_item (G_LIST_MODEL (selection), gtk_bitset_get_minimum (selected));
   if (event != NULL)
     brief_window_show_event (self, event);
 }
@@ -255,7 +241,7 @@ article_view_date_activated_cb (BriefWindow      *self,
                                 guint             offset,
                                 BriefArticleView *article_view)
 {
-  GtkSingleSelection *selection = brief_event_list_get_selection (self->event_list);
+  GtkSelectionModel *selection = brief_event_list_get_selection (self->event_list);
   BriefArticle *article = brief_article_view_get_article (article_view);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
 
@@ -266,7 +252,7 @@ article_view_date_activated_cb (BriefWindow      *self,
       if (brief_event_get_article (event) == article &&
           brief_event_get_date_start (event) <= offset && offset < brief_event_get_date_end (event))
         {
-          gtk_single_selection_set_selected (selection, i);
+          gtk_selection_model_select_item (selection, i, TRUE);
           brief_timeline_scroll_to_event (self->timeline, event);
           return;
         }
@@ -292,65 +278,11 @@ article_view_published_changed_cb (BriefWindow      *self,
 }
 
 static void
-brief_window_import_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+import_controller_show_article_cb (BriefWindow           *self,
+                                   BriefArticle          *article,
+                                   BriefImportController *import_controller)
 {
-  BriefBriefing *briefing = BRIEF_BRIEFING (object);
-  g_autoptr(BriefWindowOp) op = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  BriefWindow *self = op->self;
-  guint n_added;
-
-  n_added = brief_briefing_import_file_finish (briefing, result, &error);
-
-  if (brief_window_is_closed (self) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_assert (self->n_pending > 0);
-  self->n_pending--;
-  brief_window_update_pending (self);
-
-  name = dup_file_display_name (op->file);
-
-  if (error != NULL)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: the first %s is a file name, the second the reason */
-      message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
-      brief_window_show_message (self, BANNER_ERROR, message);
-      return;
-    }
-
-  if (n_added == 0)
-    {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_("“%s” holds no article"), name);
-      brief_window_show_message (self, BANNER_ERROR, message);
-      return;
-    }
-
-  /* Imports end in any order: show the article of the most recent request.
-   * The briefing appends the articles of an import just before it returns. */
-  if (op->serial >= self->shown_serial)
-    {
-      GListModel *articles = brief_briefing_get_articles (self->briefing);
-      guint n_articles = g_list_model_get_n_items (articles);
-      g_autoptr(BriefArticle) article = NULL;
-
-      if (n_articles >= n_added)
-        article = g_list_model_get_item (articles, n_articles - n_added);
-
-      if (article != NULL)
-        {
-          self->shown_serial = op->serial;
-          brief_window_show_article (self, article);
-        }
-    }
+  brief_window_show_article (self, article);
 }
 
 void
@@ -364,20 +296,35 @@ brief_window_open_files (BriefWindow  *self,
   if (brief_window_is_closed (self))
     return;
 
-  for (guint i = 0; i < n_files; i++)
-    {
-      BriefWindowOp *op = brief_window_op_new (self, files[i], ++self->last_serial);
+  /* Projects open in a window of their own (this one when it is empty);
+   * articles are added to the briefing. */
+  {
+    g_autoptr(GPtrArray) articles = g_ptr_array_new ();
 
-      self->n_pending++;
-      brief_briefing_import_file_async (self->briefing,
-                                        files[i],
-                                        NULL,
-                                        self->cancellable,
-                                        brief_window_import_cb,
-                                        op);
-    }
+    for (guint i = 0; i < n_files; i++)
+      {
+        if (_brief_window_is_project_file (files[i]))
+          _brief_window_open_project (self, files[i]);
+        else
+          g_ptr_array_add (articles, files[i]);
+      }
+    if (articles->len == 0)
+      return;
 
-  brief_window_update_pending (self);
+    /* One after the other, with progress, Cancel and the errors at the end. */
+    brief_import_controller_import_files (self->import_controller,
+                                          (GFile **) articles->pdata, articles->len);
+  }
+}
+
+static void
+brief_window_paste_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  BriefWindow *self = BRIEF_WINDOW (widget);
+
+  brief_import_controller_paste (self->import_controller);
 }
 
 static void
@@ -413,8 +360,6 @@ brief_window_open_action (GtkWidget  *widget,
 {
   BriefWindow *self = BRIEF_WINDOW (widget);
   g_autoptr(GtkFileChooserNative) native = NULL;
-  g_autoptr(GtkFileFilter) text_filter = NULL;
-  g_autoptr(GtkFileFilter) all_filter = NULL;
 
   if (self->open_dialog != NULL)
     {
@@ -430,18 +375,7 @@ brief_window_open_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
 
-  text_filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (text_filter, _("Text files"));
-  gtk_file_filter_add_mime_type (text_filter, "text/plain");
-  gtk_file_filter_add_suffix (text_filter, "txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), text_filter);
-
-  all_filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (all_filter, _("All files"));
-  gtk_file_filter_add_pattern (all_filter, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all_filter);
-
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), text_filter);
+  brief_import_add_file_filters (GTK_FILE_CHOOSER (native));
 
   g_signal_connect_object (native,
                            "response",
@@ -451,105 +385,6 @@ brief_window_open_action (GtkWidget  *widget,
 
   self->open_dialog = GTK_NATIVE_DIALOG (g_steal_pointer (&native));
   gtk_native_dialog_show (self->open_dialog);
-}
-
-static void
-brief_window_export_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  GFile *file = G_FILE (object);
-  g_autoptr(BriefWindowOp) op = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *name = NULL;
-  BriefWindow *self = op->self;
-  GApplication *application = g_application_get_default ();
-
-  if (application != NULL)
-    g_application_release (application);
-
-  if (!g_file_replace_contents_finish (file, result, NULL, &error))
-    {
-      g_autofree char *display = dup_file_display_name (file);
-
-      g_warning ("Could not export to %s: %s", g_file_peek_path (file), error->message);
-      if (brief_window_is_closed (self))
-        return;
-
-      /* Translators: the first %s is a file name, the second the reason */
-      message = g_strdup_printf (_("Could not export to “%s”: %s"), display, error->message);
-      brief_window_show_message (self, BANNER_ERROR, message);
-      return;
-    }
-
-  if (brief_window_is_closed (self))
-    return;
-
-  name = g_file_get_parse_name (file);
-  /* Translators: %s is the full name of the file written */
-  message = g_strdup_printf (_("Exported to “%s”"), name);
-  brief_window_show_message (self, BANNER_INFO, message);
-}
-
-static void
-brief_window_export_to (BriefWindow *self,
-                        GFile       *file)
-{
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GApplication *application;
-  char *markdown;
-
-  g_assert (BRIEF_IS_WINDOW (self));
-  g_assert (G_IS_FILE (file));
-
-  folder = g_file_get_parent (file);
-  if (folder != NULL && g_file_peek_path (folder) != NULL)
-    {
-      g_settings_set_string (self->settings, "last-export-folder", g_file_peek_path (folder));
-      g_settings_apply (self->settings);
-    }
-
-  markdown = brief_markdown_write (self->briefing);
-  bytes = g_bytes_new_take (markdown, strlen (markdown));
-
-  /* The write is not cancelled when the window closes, so that an export
-   * the user asked for is never lost; the application waits for it. */
-  application = g_application_get_default ();
-  if (application != NULL)
-    g_application_hold (application);
-
-  g_file_replace_contents_bytes_async (file,
-                                       bytes,
-                                       NULL,
-                                       FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL,
-                                       brief_window_export_cb,
-                                       brief_window_op_new (self, file, 0));
-}
-
-static void
-export_dialog_response_cb (BriefWindow     *self,
-                           int              response,
-                           GtkNativeDialog *dialog)
-{
-  g_autoptr(GtkNativeDialog) owned = NULL;
-
-  g_assert (BRIEF_IS_WINDOW (self));
-
-  owned = g_steal_pointer (&self->export_dialog);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        brief_window_export_to (self, file);
-    }
-
-  gtk_native_dialog_destroy (dialog);
 }
 
 static char *
@@ -583,65 +418,91 @@ brief_window_dup_export_name (BriefWindow *self)
       g_strchomp (name);
     }
 
-  return g_strconcat (name, ".md", NULL);
+  return g_steal_pointer (&name);
 }
 
+static void
+export_dialog_exported_cb (BriefWindow       *self,
+                           GFile             *file,
+                           BriefExportDialog *dialog)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *message = NULL;
+
+  /* Translators: %s is the full name of the file written */
+  message = g_strdup_printf (_("Exported to “%s”"), name);
+  brief_window_show_message (self, BANNER_INFO, message);
+}
+
+/* Format, sections and destination in the Export dialog, which writes on a
+ * worker thread (src/ui/brief-export-dialog.c). */
 static void
 brief_window_export_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
   BriefWindow *self = BRIEF_WINDOW (widget);
-  g_autoptr(GtkFileChooserNative) native = NULL;
-  g_autoptr(GtkFileFilter) filter = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *folder_path = NULL;
   g_autofree char *name = NULL;
+  BriefExportDialog *dialog;
 
   if (self->export_dialog != NULL)
     {
-      gtk_native_dialog_show (self->export_dialog);
+      gtk_window_present (self->export_dialog);
       return;
     }
 
-  native = gtk_file_chooser_native_new (_("Export Briefing"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Markdown"));
-  gtk_file_filter_add_mime_type (filter, "text/markdown");
-  gtk_file_filter_add_suffix (filter, "md");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  folder_path = g_settings_get_string (self->settings, "last-export-folder");
-  if (folder_path[0] == '\0' || !g_file_test (folder_path, G_FILE_TEST_IS_DIR))
-    {
-      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-
-      g_free (folder_path);
-      if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-        folder_path = g_strdup (documents);
-      else
-        folder_path = g_strdup (g_get_home_dir ());
-    }
-  folder = g_file_new_for_path (folder_path);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-
   name = brief_window_dup_export_name (self);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-
-  g_signal_connect_object (native,
-                           "response",
-                           G_CALLBACK (export_dialog_response_cb),
+  dialog = brief_export_dialog_new (GTK_WINDOW (self), self->briefing, name);
+  g_signal_connect_object (dialog,
+                           "exported",
+                           G_CALLBACK (export_dialog_exported_cb),
                            self,
                            G_CONNECT_SWAPPED);
+  self->export_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->export_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
-  self->export_dialog = GTK_NATIVE_DIALOG (g_steal_pointer (&native));
-  gtk_native_dialog_show (self->export_dialog);
+static void
+brief_window_print_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(BriefWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (brief_print_briefing_finish (result, &error) || brief_window_is_closed (self))
+    return;
+
+  g_warning ("Could not print: %s", error->message);
+  /* Translators: %s is the reason */
+  message = g_strdup_printf (_("Could not print: %s"), error->message);
+  brief_window_show_message (self, BANNER_ERROR, message);
+}
+
+/* win.print and win.print-preview: the briefing note as exported to PDF,
+ * through GtkPrintOperation (src/ui/brief-print.c). */
+static void
+brief_window_print_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  BriefWindow *self = BRIEF_WINDOW (widget);
+  gboolean preview = g_str_equal (action_name, "win.print-preview");
+
+  brief_print_briefing_async (GTK_WINDOW (self), self->briefing,
+                              preview ? GTK_PRINT_OPERATION_ACTION_PREVIEW
+                                      : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                              self->cancellable, brief_window_print_cb, g_object_ref (self));
+}
+
+static void
+brief_window_page_setup_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  brief_print_run_page_setup (GTK_WINDOW (widget));
 }
 
 static gboolean
@@ -656,6 +517,17 @@ drop_target_drop_cb (BriefWindow   *self,
   GdkFileList *file_list;
 
   g_assert (BRIEF_IS_WINDOW (self));
+
+  /* Text dragged from a browser or an editor becomes an article. */
+  if (G_VALUE_HOLDS (value, G_TYPE_STRING))
+    {
+      const char *text = g_value_get_string (value);
+
+      if (text == NULL || *text == '\0')
+        return FALSE;
+      brief_import_controller_import_text (self->import_controller, text, _("Dropped text"));
+      return TRUE;
+    }
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
@@ -692,6 +564,10 @@ brief_window_close_request (GtkWindow *window)
 {
   BriefWindow *self = BRIEF_WINDOW (window);
 
+  /* Unsaved edits: the user is asked first, and the window may stay. */
+  if (_brief_window_session_close_request (self))
+    return TRUE;
+
   brief_window_save_state (self);
   g_cancellable_cancel (self->cancellable);
 
@@ -719,12 +595,14 @@ brief_window_dispose (GObject *object)
     gtk_native_dialog_destroy (self->open_dialog);
   g_clear_object (&self->open_dialog);
   if (self->export_dialog != NULL)
-    gtk_native_dialog_destroy (self->export_dialog);
-  g_clear_object (&self->export_dialog);
+    gtk_window_destroy (self->export_dialog);
+
+  _brief_window_session_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIEF_TYPE_WINDOW);
 
   g_clear_object (&self->briefing);
+  g_clear_object (&self->document);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (brief_window_parent_class)->dispose (object);
@@ -760,6 +638,69 @@ brief_window_get_property (GObject    *object,
 }
 
 static void
+sources_list_article_activated_cb (BriefWindow      *self,
+                                   BriefArticle     *article,
+                                   BriefSourcesList *sources_list)
+{
+  if (article != brief_article_view_get_article (self->article_view))
+    brief_window_show_article (self, article);
+}
+
+/* An event made by hand, tied to the text selected in the article if any. */
+static void
+brief_window_add_event_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  BriefWindow *self = BRIEF_WINDOW (widget);
+  BriefArticle *article = brief_article_view_get_article (self->article_view);
+  g_autofree char *text = NULL;
+  BriefEventEditor *editor;
+  guint start = 0, end = 0;
+
+  if (article != NULL)
+    text = brief_article_view_dup_selection (self->article_view, &start, &end);
+  editor = brief_event_editor_new_add (GTK_WINDOW (self), self->briefing,
+                                       text != NULL ? article : NULL, start, end, text);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+brief_window_insert_event_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  BriefWindow *self = BRIEF_WINDOW (widget);
+  g_autoptr(GPtrArray) events = brief_event_list_get_selected_events (self->event_list);
+  GtkStack *sidebar = GTK_STACK (gtk_widget_get_template_child (widget, BRIEF_TYPE_WINDOW, "sidebar_stack"));
+
+  if (events->len == 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  if (sidebar != NULL)
+    gtk_stack_set_visible_child_name (sidebar, "notes");
+  for (guint i = 0; i < events->len; i++)
+    brief_notes_pane_insert_event (self->notes_pane, g_ptr_array_index (events, i));
+}
+
+static void
+brief_window_show_pane_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  GtkStack *sidebar = GTK_STACK (gtk_widget_get_template_child (widget, BRIEF_TYPE_WINDOW, "sidebar_stack"));
+  BriefWindow *self = BRIEF_WINDOW (widget);
+  gboolean notes = g_str_equal (action_name, "win.show-notes");
+
+  if (sidebar == NULL)
+    return;
+  gtk_stack_set_visible_child_name (sidebar, notes ? "notes" : "sources");
+  gtk_widget_grab_focus (notes ? GTK_WIDGET (self->notes_pane) : GTK_WIDGET (self->sources_list));
+}
+
+static void
 brief_window_class_init (BriefWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -786,6 +727,10 @@ brief_window_class_init (BriefWindowClass *klass)
 
   g_type_ensure (BRIEF_TYPE_ARTICLE_VIEW);
   g_type_ensure (BRIEF_TYPE_EVENT_LIST);
+  g_type_ensure (BRIEF_TYPE_FACTS_PANEL);
+  g_type_ensure (BRIEF_TYPE_IMPORT_CONTROLLER);
+  g_type_ensure (BRIEF_TYPE_NOTES_PANE);
+  g_type_ensure (BRIEF_TYPE_SOURCES_LIST);
   g_type_ensure (BRIEF_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/brief-window.ui");
@@ -794,8 +739,12 @@ brief_window_class_init (BriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, BriefWindow, facts_panel);
+  gtk_widget_class_bind_template_child (widget_class, BriefWindow, import_controller);
+  gtk_widget_class_bind_template_child (widget_class, BriefWindow, notes_pane);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, side_paned);
+  gtk_widget_class_bind_template_child (widget_class, BriefWindow, sources_list);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BriefWindow, subtitle_label);
@@ -804,21 +753,44 @@ brief_window_class_init (BriefWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, article_view_published_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_list_event_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, facts_panel_entity_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, facts_panel_quote_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_controller_show_article_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sources_list_article_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, timeline_event_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, brief_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, brief_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, brief_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, brief_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, brief_window_page_setup_action);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, brief_window_paste_action);
+  gtk_widget_class_install_action (widget_class, "win.add-event", NULL, brief_window_add_event_action);
+  gtk_widget_class_install_action (widget_class, "win.insert-event", NULL, brief_window_insert_event_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, brief_window_show_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, brief_window_show_pane_action);
+  _brief_window_session_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.print-preview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.insert-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-sources", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-notes", NULL);
 }
 
 static void
 brief_window_init (BriefWindow *self)
 {
+  g_autoptr(BriefDocument) document = NULL;
   GtkDropTarget *drop_target;
-  GListModel *articles;
+  BriefBriefing *briefing;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -826,7 +798,8 @@ brief_window_init (BriefWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->cancellable = g_cancellable_new ();
-  self->briefing = brief_briefing_new ();
+  brief_import_controller_set_cancellable (self->import_controller, self->cancellable);
+  _brief_window_session_init (self);
 
   /* Changes are held back and written when the window closes, not on every
    * step of a resize. */
@@ -840,22 +813,9 @@ brief_window_init (BriefWindow *self)
                    self->paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
 
-  articles = brief_briefing_get_articles (self->briefing);
-  g_signal_connect_object (articles,
-                           "items-changed",
-                           G_CALLBACK (articles_items_changed_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
-  articles_items_changed_cb (self, 0, 0, 0, articles);
-
   /* The list and the timeline share one selection over the events searched
    * and filtered in the list. */
-  brief_event_list_set_models (self->event_list,
-                               brief_briefing_get_events (self->briefing),
-                               articles);
-  brief_timeline_set_sources (self->timeline, articles);
-  brief_timeline_set_model (self->timeline,
-                            GTK_SELECTION_MODEL (brief_event_list_get_selection (self->event_list)));
+  brief_timeline_set_model (self->timeline, brief_event_list_get_selection (self->event_list));
   g_signal_connect_object (brief_event_list_get_selection (self->event_list),
                            "selection-changed",
                            G_CALLBACK (selection_changed_cb),
@@ -863,13 +823,18 @@ brief_window_init (BriefWindow *self)
                            G_CONNECT_SWAPPED);
 
   /* The widget takes the controller. */
-  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop_target, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_STRING }, 2);
   g_signal_connect_object (drop_target,
                            "drop",
                            G_CALLBACK (drop_target_drop_cb),
                            self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  document = brief_document_new (briefing = brief_briefing_new (), NULL, NULL);
+  g_object_unref (briefing);
+  _brief_window_set_document (self, document);
 }
 
 BriefWindow *
@@ -888,4 +853,75 @@ brief_window_get_briefing (BriefWindow *self)
   g_return_val_if_fail (BRIEF_IS_WINDOW (self), NULL);
 
   return self->briefing;
+}
+
+BriefDocument *
+_brief_window_get_document (BriefWindow *self)
+{
+  g_return_val_if_fail (BRIEF_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+GCancellable *
+_brief_window_get_cancellable (BriefWindow *self)
+{
+  g_return_val_if_fail (BRIEF_IS_WINDOW (self), NULL);
+  return self->cancellable;
+}
+
+void
+_brief_window_set_document (BriefWindow   *self,
+                            BriefDocument *document)
+{
+  GListModel *articles;
+  g_autoptr(BriefArticle) first = NULL;
+
+  g_return_if_fail (BRIEF_IS_WINDOW (self));
+  g_return_if_fail (BRIEF_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->briefing != NULL)
+    g_signal_handlers_disconnect_by_func (brief_briefing_get_articles (self->briefing),
+                                          articles_items_changed_cb, self);
+  g_set_object (&self->document, document);
+  g_set_object (&self->briefing, brief_document_get_briefing (document));
+
+  articles = brief_briefing_get_articles (self->briefing);
+  g_signal_connect_object (articles,
+                           "items-changed",
+                           G_CALLBACK (articles_items_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
+  brief_import_controller_set_briefing (self->import_controller, self->briefing);
+  brief_event_list_set_models (self->event_list, brief_briefing_get_events (self->briefing), articles);
+  brief_event_list_set_briefing (self->event_list, self->briefing);
+  brief_timeline_set_sources (self->timeline, articles);
+  brief_timeline_set_briefing (self->timeline, self->briefing);
+  brief_sources_list_set_briefing (self->sources_list, self->briefing);
+  brief_notes_pane_set_briefing (self->notes_pane, self->briefing);
+  articles_items_changed_cb (self, 0, 0, 0, articles);
+  _brief_window_session_document_set (self);
+
+  first = g_list_model_get_item (articles, 0);
+  if (first != NULL)
+    {
+      brief_window_show_article (self, first);
+      brief_timeline_fit_all (self->timeline, FALSE);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
+}
+
+BriefEvent *
+_brief_window_get_selected_event (BriefWindow *self)
+{
+  g_autoptr(GPtrArray) events = NULL;
+
+  g_return_val_if_fail (BRIEF_IS_WINDOW (self), NULL);
+
+  events = brief_event_list_get_selected_events (self->event_list);
+  return events->len > 0 ? g_ptr_array_index (events, 0) : NULL;
 }

@@ -21,4 +21,7 @@ void                brief_window_open_files       (BriefWindow       *self,
                                                    GFile            **files,
                                                    guint              n_files);
 
+/* Offers back the drafts a crash left behind, if any. */
+void                brief_window_offer_drafts     (BriefWindow       *self);
+
 G_END_DECLS

@@ -4,7 +4,8 @@
 
 Opens the sample article from the command line, reads the article view and
 the timeline through the accessibility tree, exports the briefing through the
-primary menu and the save dialog, checks the Markdown written, and quits
+primary menu, the Export dialog (Markdown) and the save dialog, checks the
+Markdown written, and quits
 through the menu.  Run under xvfb-run and dbus-run-session (see
 tests/meson.build); speaks TAP.
 """
@@ -373,10 +374,35 @@ def main():
         tap(KNOWN_SENTENCE in selected,
             "activating the row selects the event's sentence in the article", diagnostics)
 
-        # 5. Export through the primary menu, then the save dialog.
+        # 5. Export through the primary menu, the Export dialog, then the save dialog.
         exported = False
+        export_dialog = None
         try:
             press_menu_item(app, "Export…")
+
+            def export_dialog_frame():
+                for frame in app_frames(app):
+                    if name_of(frame) == "Export Briefing":
+                        return frame
+                return None
+
+            export_dialog = wait_for(export_dialog_frame)
+            if export_dialog is None:
+                raise RuntimeError("the Export dialog did not appear")
+            formats = wait_for(lambda: find(export_dialog, lambda n: role_of(n) == "list"
+                                            and name_of(n) == "Format"))
+            if formats is None:
+                raise RuntimeError("no list named 'Format' in the Export dialog")
+            rows = list(children(formats))
+            index = next((i for i, r in enumerate(rows) if name_of(r) == "Markdown"), None)
+            if index is None:
+                raise RuntimeError(f"no 'Markdown' among {[name_of(r) for r in rows]}")
+            Atspi.Selection.select_child(formats, index)
+            export_button = find(export_dialog, lambda n: role_of(n) == "push button"
+                                 and labelled(n, "Export") and has_action(n))
+            if export_button is None:
+                raise RuntimeError("no 'Export' button in the Export dialog")
+            press(export_button)
 
             def save_dialog():
                 for frame in app_frames(app):
@@ -415,7 +441,7 @@ def main():
             diagnostics = "" if exported else "no file at " + export_path
         except Exception as e:  # report, dump, go on to quit
             diagnostics = f"{type(e).__name__}: {e}"
-        tap(exported, "Export… in the primary menu writes the file chosen in the save dialog",
+        tap(exported, "Export…, Markdown and Export write the file chosen in the save dialog",
             diagnostics + "\n" + failure_diagnostics())
 
         # 6. The Markdown holds the briefing's title, a dated event with its sentence, the source.
@@ -443,10 +469,30 @@ def main():
                                           or "Exported to" in (text_of(n) if role_of(n) == "label"
                                                                else "")), timeout=5)
         tap(confirmed is not None, "the window confirms the export", failure_diagnostics())
+        if export_dialog is not None:
+            close = find(export_dialog, lambda n: role_of(n) == "push button"
+                         and labelled(n, "Close") and has_action(n))
+            if close is not None:
+                press(close)
 
         # 8. Quit through the menu.
         try:
             press_menu_item(app, "Quit")
+
+            # The window asks before losing the unsaved briefing: discard it.
+            def discard():
+                if proc.poll() is not None:
+                    return "exited"
+                for frame in app_frames(app):
+                    node = find(frame, lambda n: role_of(n) == "push button"
+                                and labelled(n, "Discard") and has_action(n))
+                    if node is not None:
+                        return node
+                return None
+
+            answer = wait_for(discard, timeout=5)
+            if answer is not None and answer != "exited":
+                safe(lambda: press(answer))
             proc.wait(timeout=10)
             quit_ok = proc.returncode == 0
             diagnostics = f"exit status {proc.returncode}"

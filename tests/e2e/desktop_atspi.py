@@ -1,0 +1,248 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Small AT-SPI helpers for the locale and accessibility walks.
+
+Starts the uninstalled application in a private home under the virtual
+display of xvfb-run/dbus-run-session, finds it on the accessibility bus, and
+walks its tree.  Imported by tests/e2e/test-locale.py and
+tests/e2e/test-accessibility.py; run with Debian's /usr/bin/python3.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+BUILD_ROOT = os.environ.get("BRIEF_BUILD_ROOT", "")
+SOURCE_ROOT = os.environ.get("BRIEF_SOURCE_ROOT", "")
+APP = os.path.join(BUILD_ROOT, "src", "briefing")
+SAMPLE = os.path.join(SOURCE_ROOT, "data", "samples", "riverside-flood-barrier.txt")
+
+
+class Tap:
+    def __init__(self):
+        self.count = 0
+        self.failed = False
+
+    def check(self, ok, description, diagnostic=None):
+        self.count += 1
+        print(f"{'ok' if ok else 'not ok'} {self.count} - {description}", flush=True)
+        if not ok:
+            self.failed = True
+            if diagnostic:
+                self.diag(diagnostic)
+        return ok
+
+    def todo(self, ok, description, reason, diagnostic=None):
+        """A known failure that is not ours (TAP TODO: reported, not fatal)."""
+        self.count += 1
+        print(f"{'ok' if ok else 'not ok'} {self.count} - {description} # TODO {reason}", flush=True)
+        if not ok and diagnostic:
+            self.diag(diagnostic)
+
+    def skip(self, description, reason):
+        self.count += 1
+        print(f"ok {self.count} - {description} # SKIP {reason}", flush=True)
+
+    @staticmethod
+    def diag(message):
+        for line in str(message).splitlines():
+            print(f"# {line}", flush=True)
+
+    def finish(self):
+        print(f"1..{self.count}", flush=True)
+        return 1 if self.failed else 0
+
+
+def safe(fn, default=None):
+    try:
+        return fn()
+    except Exception:  # a node that went away while we looked
+        return default
+
+
+def name_of(node):
+    return safe(lambda: node.get_name(), "") or ""
+
+
+def role_of(node):
+    return safe(lambda: node.get_role_name(), "") or ""
+
+
+def children(node):
+    count = safe(lambda: node.get_child_count(), 0) or 0
+    for i in range(count):
+        child = safe(lambda: node.get_child_at_index(i))
+        if child is not None:
+            yield child
+
+
+def walk(node, depth=0, max_depth=80):
+    yield node, depth
+    if depth < max_depth:
+        for child in children(node):
+            yield from walk(child, depth + 1, max_depth)
+
+
+def find_all(root, predicate):
+    return [n for n, _ in walk(root) if safe(lambda: predicate(n), False)]
+
+
+def find(root, predicate):
+    for node, _ in walk(root):
+        if safe(lambda: predicate(node), False):
+            return node
+    return None
+
+
+def has_state(node, state):
+    return bool(safe(lambda: node.get_state_set().contains(state), False))
+
+
+def is_showing(node):
+    return has_state(node, Atspi.StateType.SHOWING) or has_state(node, Atspi.StateType.VISIBLE)
+
+
+def action_names(node):
+    if "Action" not in (safe(lambda: node.get_interfaces(), []) or []):
+        return []
+    count = safe(lambda: Atspi.Action.get_n_actions(node), 0) or 0
+    return [safe(lambda: Atspi.Action.get_name(node, i), "?") for i in range(count)]
+
+
+def press(node):
+    names = action_names(node)
+    for wanted in ("click", "activate", "press", "toggle"):
+        if wanted in names:
+            return Atspi.Action.do_action(node, names.index(wanted))
+    if names:
+        return Atspi.Action.do_action(node, 0)
+    raise RuntimeError(f"{role_of(node)} {name_of(node)!r} has no action")
+
+
+def clean(label):
+    """A label without its mnemonic underscore; GTK 4.8 may name a button
+    with a mnemonic "_Open Open"."""
+    label = label.strip()
+    if label.startswith("_") and " " in label:
+        label = label.split(" ", 1)[1]
+    return label.replace("_", "").strip()
+
+
+def wait_for(fn, timeout=20.0, interval=0.2):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = safe(fn)
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(interval)
+
+
+def dump(node, out=None, max_depth=40):
+    out = [] if out is None else out
+    for n, depth in walk(node, max_depth=max_depth):
+        out.append("  " * depth + f"[{role_of(n)}] {name_of(n)!r}")
+    return out
+
+
+def start_accessibility_bus():
+    """Starts the accessibility bus with its output on stderr.
+
+    Left to D-Bus activation, the bus and its registry inherit the session
+    bus's stdout, which is the TAP stream, and print a line into it.
+    Returns the launcher process, or None when it is not needed."""
+    launcher = "/usr/libexec/at-spi-bus-launcher"
+    try:
+        from gi.repository import Gio, GLib
+
+        session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+
+        def has_owner():
+            reply = session.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                      "org.freedesktop.DBus", "NameHasOwner",
+                                      GLib.Variant("(s)", ("org.a11y.Bus",)),
+                                      GLib.VariantType("(b)"), Gio.DBusCallFlags.NONE,
+                                      -1, None)
+            return reply.unpack()[0]
+
+        if has_owner() or not os.path.exists(launcher):
+            return None
+        proc = subprocess.Popen([launcher, "--launch-immediately"],
+                                stdout=sys.stderr, stderr=sys.stderr)
+        wait_for(has_owner, timeout=10)
+        return proc
+    except Exception as error:  # fall back on activation
+        print(f"# could not start the accessibility bus: {error}", flush=True)
+        return None
+
+
+_bus_launcher = None
+
+
+def start_app(args=(), extra_env=None):
+    """Starts the app in a scratch home; returns (process, scratch dir, log path)."""
+    global _bus_launcher
+    if _bus_launcher is None:
+        _bus_launcher = start_accessibility_bus()
+    scratch = tempfile.mkdtemp(prefix="briefing-e2e-")
+    env = dict(os.environ)
+    for var, sub in (("HOME", "home"), ("XDG_CONFIG_HOME", "config"),
+                     ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"),
+                     ("XDG_STATE_HOME", "state"), ("XDG_RUNTIME_DIR", "runtime")):
+        path = os.path.join(scratch, sub)
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        env[var] = path
+    env["GSETTINGS_BACKEND"] = "memory"
+    env.pop("GTK_A11Y", None)
+    env["NO_AT_BRIDGE"] = "0"
+    env.update(extra_env or {})
+    log_path = os.path.join(scratch, "app.log")
+    log = open(log_path, "w")
+    proc = subprocess.Popen([APP, *args], env=env, stdout=log, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL)
+    return proc, scratch, log_path
+
+
+def find_app(names=("briefing", "briefing (development)")):
+    desktop = Atspi.get_desktop(0)
+    for app in children(desktop):
+        if name_of(app).lower() in names:
+            return app
+    return None
+
+
+def stop_bus():
+    global _bus_launcher
+    if _bus_launcher is not None and _bus_launcher.poll() is None:
+        _bus_launcher.terminate()
+        try:
+            _bus_launcher.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            _bus_launcher.kill()
+    _bus_launcher = None
+
+
+def stop_app(proc, app=None):
+    """Ends the app started by start_app (by signal: these tests check no work)."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def log_tail(log_path, lines=30):
+    try:
+        with open(log_path, encoding="utf-8", errors="replace") as handle:
+            return "".join(handle.readlines()[-lines:])
+    except OSError:
+        return ""
