@@ -72,6 +72,7 @@ run_one () {
   echo "==> $target for ${seconds}s (log: $log)" >&2
   local started=$SECONDS
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+  LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   nice -n 19 "$BUILD/tests/fuzz/$target" "$corpus" "$BUILD/seeds/$target" \
     -max_total_time="$seconds" -max_len="$(max_len "$target")" \

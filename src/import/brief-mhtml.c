@@ -187,8 +187,12 @@ decode_base64 (const char *data,
 {
   g_autofree char *copy = g_strndup (data, length);
   gsize decoded_length = 0;
-  guchar *decoded = g_base64_decode_inplace (copy, &decoded_length);
+  guchar *decoded;
 
+  /* GLib refuses (with a critical) to decode fewer than two characters. */
+  if (strlen (copy) < 2)
+    return g_bytes_new (NULL, 0);
+  decoded = g_base64_decode_inplace (copy, &decoded_length);
   return g_bytes_new (decoded, decoded_length);
 }
 

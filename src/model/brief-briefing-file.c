@@ -758,19 +758,77 @@ brief_briefing_deserialize (GBytes  *bytes,
   return g_steal_pointer (&briefing);
 }
 
+/* Saving writes a temporary file beside the old one and renames it over the
+ * old one on close.  After a failed write (a full disk) the stream must be
+ * closed with a cancelled GCancellable: that deletes the temporary file and
+ * keeps the old one, where a plain close would rename a truncated file over
+ * it.  g_file_replace_contents_async() closes plainly, hence these steps. */
+
 static void
-replace_contents_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+discard_stream (GOutputStream *stream)
+{
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+  g_cancellable_cancel (cancelled);
+  g_output_stream_close (stream, cancelled, NULL);
+}
+
+static void
+save_close_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autofree char *new_etag = NULL;
+  GOutputStream *stream = G_OUTPUT_STREAM (source);
   GError *error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, &new_etag, &error))
+  if (!g_output_stream_close_finish (stream, result, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, g_steal_pointer (&new_etag), g_free);
+    g_task_return_pointer (task, g_file_output_stream_get_etag (G_FILE_OUTPUT_STREAM (stream)), g_free);
+}
+
+static void
+save_write_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GOutputStream *stream = G_OUTPUT_STREAM (source);
+  GError *error = NULL;
+
+  if (!g_output_stream_write_all_finish (stream, result, NULL, &error))
+    {
+      discard_stream (stream);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_output_stream_close_async (stream, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                               save_close_cb, g_object_ref (task));
+}
+
+static void
+save_replace_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  GBytes *bytes = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  stream = g_file_replace_finish (G_FILE (source), result, &error);
+  if (stream == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_output_stream_write_all_async (G_OUTPUT_STREAM (stream),
+                                   g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                                   save_write_cb, g_object_ref (task));
 }
 
 void
@@ -782,19 +840,17 @@ brief_briefing_save_async (BriefBriefing       *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
 
   g_return_if_fail (BRIEF_IS_BRIEFING (self));
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, brief_briefing_save_async);
-
   /* Serialising is quick; writing is what must stay off this thread.  The
-   * file is written beside the old one and renamed over it, old kept as "~". */
-  bytes = brief_briefing_serialize (self);
-  g_file_replace_contents_bytes_async (file, bytes, etag, TRUE, G_FILE_CREATE_NONE,
-                                       cancellable, replace_contents_cb, g_steal_pointer (&task));
+   * old file is kept as "NAME~". */
+  g_task_set_task_data (task, brief_briefing_serialize (self), (GDestroyNotify) g_bytes_unref);
+  g_file_replace_async (file, etag, TRUE, G_FILE_CREATE_NONE, G_PRIORITY_DEFAULT,
+                        cancellable, save_replace_cb, g_steal_pointer (&task));
 }
 
 char *

@@ -12,7 +12,6 @@
 #include "brief-document.h"
 
 /* Seconds between the last edit and the draft written for it. */
-#define AUTOSAVE_DELAY_SECONDS 3
 
 struct _BriefDocument
 {
@@ -55,9 +54,14 @@ autosave_delay (void)
   const char *env = g_getenv ("BRIEF_AUTOSAVE_SECONDS");
   guint64 value;
 
+  g_autoptr(GSettings) settings = NULL;
+
   if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 3600, &value, NULL))
     return (guint) value;
-  return AUTOSAVE_DELAY_SECONDS;
+
+  /* Read at each edit, so a change in Preferences applies at once. */
+  settings = g_settings_new ("io.github.briefingdesk.Briefing");
+  return MAX (g_settings_get_int (settings, "autosave-interval"), 1);
 }
 
 static gboolean

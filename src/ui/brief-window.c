@@ -789,6 +789,8 @@ static void
 brief_window_init (BriefWindow *self)
 {
   g_autoptr(BriefDocument) document = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *marking = NULL;
   GtkDropTarget *drop_target;
   BriefBriefing *briefing;
 
@@ -832,7 +834,12 @@ brief_window_init (BriefWindow *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
-  document = brief_document_new (briefing = brief_briefing_new (), NULL, NULL);
+  /* A new briefing starts with the author and marking set in Preferences. */
+  briefing = brief_briefing_new ();
+  author = g_settings_get_string (self->settings, "author-name");
+  marking = g_settings_get_string (self->settings, "default-marking");
+  g_object_set (briefing, "author", author, "marking", marking, NULL);
+  document = brief_document_new (briefing, NULL, NULL);
   g_object_unref (briefing);
   _brief_window_set_document (self, document);
 }
