@@ -2728,7 +2728,10 @@ brief_date_tagger_find_in_sentences (BriefDateTagger   *self,
     {
       int y = 0, mo = 0, d = 0;
 
-      if (sscanf (dct, "%4d-%2d-%2d", &y, &mo, &d) == 3 && g_date_valid_dmy (d, mo, y))
+      /* Anchors are shifted by days, weeks and years: a DCT at the edge of
+       * the calendar would step outside what GDate can hold. */
+      if (sscanf (dct, "%4d-%2d-%2d", &y, &mo, &d) == 3 && g_date_valid_dmy (d, mo, y)
+          && y >= 100 && y <= 9000)
         g_date_set_dmy (&f.dct, d, mo, y);
       else
         g_debug ("Ignoring document creation time “%s”", dct);
