@@ -202,6 +202,17 @@ static const DateCase date_cases[] = {
     "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2020-01-01\",,}</script>"
     "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":\"2023-09-05\"}</script>",
     "", NULL, "2023-09-05" },
+  /* The date on the graph's WebPage node, the Article in a broken block. */
+  { "json-ld-webpage-date",
+    "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebSite\"},"
+    "{\"@type\":\"WebPage\",\"datePublished\":\"2023-09-05T14:39:09+02:00\"}]}</script>"
+    "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Summit\",}</script>",
+    "", NULL, "2023-09-05" },
+  /* The only block is not valid JSON; its datePublished is still read. */
+  { "json-ld-broken-only",
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\": \"2023-09-05T08:00:00Z\","
+    "\"articleBody\": \"a \\x stray escape\"}</script>",
+    "", NULL, "2023-09-05" },
   { "itemprop",
     "", "<span itemprop=\"datePublished\" content=\"2023-09-05\">5 Sept</span>", NULL, "2023-09-05" },
   { "time-datetime",

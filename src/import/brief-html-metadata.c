@@ -441,6 +441,10 @@ _brief_html_read_metadata (xmlDoc       *doc,
       brief_json_ld_clear (&json_ld);
       brief_json_ld_read (g_ptr_array_index (facts.json_ld, i), &json_ld);
     }
+  /* Last, any datePublished the blocks hold; the other sources of the date
+   * still come first in choose_published(). */
+  for (guint i = 0; i < facts.json_ld->len && json_ld.published == NULL; i++)
+    json_ld.published = brief_json_ld_read_any_date_published (g_ptr_array_index (facts.json_ld, i));
 
   site = choose_site (&facts, &json_ld);
   url = choose_url (&facts, &json_ld);

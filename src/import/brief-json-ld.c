@@ -167,6 +167,87 @@ find_article (JsonNode    *root,
     }
 }
 
+/* The first "datePublished" anywhere in the block, breadth-first, bounded. */
+static char *
+find_any_date_published (JsonNode *root)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+  guint n_visited = 0;
+
+  g_queue_push_tail (queue, root);
+  while (!g_queue_is_empty (queue) && n_visited++ < MAX_JSON_NODES)
+    {
+      JsonNode *node = g_queue_pop_head (queue);
+
+      if (JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            g_queue_push_tail (queue, json_array_get_element (array, i));
+        }
+      else if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          JsonObject *object = json_node_get_object (node);
+          char *published = string_member (object, "datePublished");
+          g_autoptr(GList) values = NULL;
+
+          if (published != NULL)
+            return published;
+          values = json_object_get_values (object);
+          for (GList *l = values; l != NULL; l = l->next)
+            g_queue_push_tail (queue, l->data);
+        }
+    }
+  return NULL;
+}
+
+/* Malformed JSON-LD is common (a stray entity, a trailing comma): read the
+ * value of the first "datePublished" key from the text itself. */
+static char *
+scan_date_published (const char *data)
+{
+  static const char key[] = "\"datePublished\"";
+  const char *p = strstr (data, key);
+  const char *end;
+
+  if (p == NULL)
+    return NULL;
+  p += strlen (key);
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p++ != ':')
+    return NULL;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p++ != '"')
+    return NULL;
+  /* A date is short and plain: no escapes, no line breaks. */
+  for (end = p; *end != '\0' && *end != '"' && *end != '\\' && *end != '\n' && end - p < 64; end++)
+    ;
+  if (*end != '"' || end == p)
+    return NULL;
+  return g_strndup (p, end - p);
+}
+
+char *
+brief_json_ld_read_any_date_published (const char *data)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  gsize length;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  length = strlen (data);
+  if (length > MAX_JSON_BYTES || !brief_json_nesting_within (data, length, MAX_JSON_DEPTH))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, NULL))
+    return scan_date_published (data);
+
+  return find_any_date_published (json_parser_get_root (parser));
+}
+
 gboolean
 brief_json_ld_read (const char  *data,
                     BriefJsonLd *out)

@@ -24,6 +24,11 @@ void                brief_json_ld_clear            (BriefJsonLd        *self);
 gboolean            brief_json_ld_read             (const char         *data,
                                                     BriefJsonLd        *out);
 
+/* The first "datePublished" of any node in the block, also when the block
+ * is not valid JSON: some sites date the WebPage node of their graph and not
+ * the Article, or break the JSON with a stray character.  NULL when none. */
+char               *brief_json_ld_read_any_date_published (const char *data);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BriefJsonLd, brief_json_ld_clear)
 
 G_END_DECLS
