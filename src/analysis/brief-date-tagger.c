@@ -102,6 +102,42 @@ static const struct
   { "ML", "ML", 1, FALSE },
 };
 
+/* A set of patterns, one bit a pattern (by line order): what can start at
+ * a token is the union of what its classes, its word and its punctuation
+ * can start. */
+#define MAX_PATTERNS 256
+#define PATTERN_SET_WORDS (MAX_PATTERNS / 64)
+
+typedef struct
+{
+  guint64 w[PATTERN_SET_WORDS];
+} PatternSet;
+
+static inline void
+pattern_set_add (PatternSet       *set,
+                 const PatternSet *other)
+{
+  for (guint k = 0; k < PATTERN_SET_WORDS; k++)
+    set->w[k] |= other->w[k];
+}
+
+static inline gboolean
+pattern_set_is_empty (const PatternSet *set)
+{
+  guint64 any = 0;
+
+  for (guint k = 0; k < PATTERN_SET_WORDS; k++)
+    any |= set->w[k];
+  return any == 0;
+}
+
+static inline void
+pattern_set_insert (PatternSet *set,
+                    guint       p)
+{
+  set->w[p / 64] |= G_GUINT64_CONSTANT (1) << (p % 64);
+}
+
 /* Holidays that move with Easter: EASTER_BASE + days from Easter Sunday. */
 #define EASTER_BASE 20000
 #define IS_EASTER_FEAST(h) ((h) >= EASTER_BASE - 100 && (h) <= EASTER_BASE + 100)
@@ -125,7 +161,7 @@ typedef struct
   gint16      holiday;    /* month * 100 + day, or -(month * 100 + n * 10 +
                            * weekday) for the nth weekday of the month, or
                            * EASTER_BASE + n for n days from Easter Sunday */
-  guint64     starts[2];  /* bit p: the word can start pattern p */
+  PatternSet  starts;     /* bit p: the word can start pattern p */
 } LexEntry;
 
 typedef enum
@@ -239,12 +275,10 @@ struct _BriefDateTagger
   GPtrArray  *patterns;       /* Pattern */
   guint       first_classes;  /* classes that can start any pattern */
   gunichar    first_punct[4]; /* punctuation that can start one */
-  guint64     class_starts[32][2];  /* by class bit: patterns it can start */
-  guint64     punct_starts[2];
-  guint64     prefixes[2];            /* the PREFIX patterns */
+  PatternSet  class_starts[32];  /* by class bit: patterns it can start */
+  PatternSet  punct_starts;
+  PatternSet  prefixes;          /* the PREFIX patterns */
 };
-
-#define MAX_PATTERNS 128
 
 G_DEFINE_FINAL_TYPE (BriefDateTagger, brief_date_tagger, G_TYPE_OBJECT)
 
@@ -2562,17 +2596,17 @@ element_may_match (const Element *e,
 /* The longest match at token @i of the patterns that are (@prefix) or are
  * not modifiers; returns its pattern or NULL. */
 static const Pattern *
-longest_match (Finder        *f,
-               guint          i,
-               const guint64 *starts,
-               gboolean       after_prefix,
-               Match         *best)
+longest_match (Finder           *f,
+               guint             i,
+               const PatternSet *starts,
+               gboolean          after_prefix,
+               Match            *best)
 {
   const Token *t = TOK (f, i);
   const Pattern *found = NULL;
 
-  for (guint w = 0; w < 2; w++)
-    for (guint64 bits = starts[w]; bits != 0; bits &= bits - 1)
+  for (guint w = 0; w < PATTERN_SET_WORDS; w++)
+    for (guint64 bits = starts->w[w]; bits != 0; bits &= bits - 1)
       {
         guint p = w * 64 + __builtin_ctzll (bits);
         const Pattern *pattern = g_ptr_array_index (f->tagger->patterns, p);
@@ -2609,37 +2643,26 @@ longest_match (Finder        *f,
 
 /* The patterns that can start at token @i, prefixes apart. */
 static void
-token_starts (Finder  *f,
-              guint    i,
-              guint64 *starts,
-              guint64 *prefix_starts)
+token_starts (Finder     *f,
+              guint       i,
+              PatternSet *starts,
+              PatternSet *prefix_starts)
 {
   const Token *t = TOK (f, i);
 
-  starts[0] = starts[1] = 0;
+  memset (starts, 0, sizeof *starts);
   /* Only the patterns that can start at this token. */
   for (guint classes = t->classes; classes != 0; classes &= classes - 1)
-    {
-      guint bit = g_bit_nth_lsf (classes, -1);
-
-      starts[0] |= f->tagger->class_starts[bit][0];
-      starts[1] |= f->tagger->class_starts[bit][1];
-    }
+    pattern_set_add (starts, &f->tagger->class_starts[g_bit_nth_lsf (classes, -1)]);
   if (t->lex != NULL)
-    {
-      starts[0] |= t->lex->starts[0];
-      starts[1] |= t->lex->starts[1];
-    }
+    pattern_set_add (starts, &t->lex->starts);
   if (t->kind == TOKEN_PUNCT)
-    {
-      starts[0] |= f->tagger->punct_starts[0];
-      starts[1] |= f->tagger->punct_starts[1];
-    }
+    pattern_set_add (starts, &f->tagger->punct_starts);
 
-  for (guint w = 0; w < 2; w++)
+  for (guint w = 0; w < PATTERN_SET_WORDS; w++)
     {
-      prefix_starts[w] = starts[w] & f->tagger->prefixes[w];
-      starts[w] &= ~f->tagger->prefixes[w];
+      prefix_starts->w[w] = starts->w[w] & f->tagger->prefixes.w[w];
+      starts->w[w] &= ~f->tagger->prefixes.w[w];
     }
 }
 
@@ -2653,24 +2676,24 @@ match_at (Finder *f,
   Match best;
   const Pattern *prefix = NULL;
   const Pattern *found;
-  guint64 starts[2], prefix_starts[2];
+  PatternSet starts, prefix_starts;
 
   if (!may_start (f->tagger, TOK (f, i)))
     return 0;
 
-  token_starts (f, i, starts, prefix_starts);
+  token_starts (f, i, &starts, &prefix_starts);
 
   /* "early", "the end of", "more than" + an expression */
-  if (prefix_starts[0] != 0 || prefix_starts[1] != 0)
-    prefix = longest_match (f, i, prefix_starts, FALSE, &prefix_match);
+  if (!pattern_set_is_empty (&prefix_starts))
+    prefix = longest_match (f, i, &prefix_starts, FALSE, &prefix_match);
   if (prefix != NULL && prefix_match.end < f->tokens->len
       && TOK (f, prefix_match.end)->sentence == TOK (f, i)->sentence
       && may_start (f->tagger, TOK (f, prefix_match.end)))
     {
-      guint64 next_starts[2], next_prefix_starts[2];
+      PatternSet next_starts, next_prefix_starts;
 
-      token_starts (f, prefix_match.end, next_starts, next_prefix_starts);
-      found = longest_match (f, prefix_match.end, next_starts, TRUE, &best);
+      token_starts (f, prefix_match.end, &next_starts, &next_prefix_starts);
+      found = longest_match (f, prefix_match.end, &next_starts, TRUE, &best);
       if (found != NULL && mod_fits (f, prefix->literal, found->type, &best))
         {
           guint next = accept_match (f, found, &best, i, prefix->literal);
@@ -2680,9 +2703,9 @@ match_at (Finder *f,
         }
     }
 
-  if (starts[0] == 0 && starts[1] == 0)
+  if (pattern_set_is_empty (&starts))
     return 0;
-  found = longest_match (f, i, starts, FALSE, &best);
+  found = longest_match (f, i, &starts, FALSE, &best);
   if (found == NULL)
     return 0;
 
@@ -3150,13 +3173,6 @@ pattern_compile (BriefDateTagger *self,
   return g_steal_pointer (&p);
 }
 
-static void
-set_bit (guint64 *mask,
-         guint    p)
-{
-  mask[p / 64] |= G_GUINT64_CONSTANT (1) << (p % 64);
-}
-
 /* Marks what can start pattern @p, for a quick test at every token. */
 static void
 note_starters (BriefDateTagger *self,
@@ -3167,16 +3183,16 @@ note_starters (BriefDateTagger *self,
       Element *e = &g_array_index (p->elements, Element, i);
 
       for (guint classes = e->cls; classes != 0; classes &= classes - 1)
-        set_bit (self->class_starts[g_bit_nth_lsf (classes, -1)], p->index);
+        pattern_set_insert (&self->class_starts[g_bit_nth_lsf (classes, -1)], p->index);
       self->first_classes |= e->cls;
       for (guint k = 0; k < MAX_ALTERNATIVES && e->words[k] != NULL; k++)
         {
           ((LexEntry *) e->words[k])->flags |= LEX_STARTER;
-          set_bit (((LexEntry *) e->words[k])->starts, p->index);
+          pattern_set_insert (&((LexEntry *) e->words[k])->starts, p->index);
         }
       if (e->punct != 0)
         {
-          set_bit (self->punct_starts, p->index);
+          pattern_set_insert (&self->punct_starts, p->index);
           for (guint k = 0; k < G_N_ELEMENTS (self->first_punct); k++)
             if (self->first_punct[k] == 0 || self->first_punct[k] == e->punct)
               {
@@ -3212,7 +3228,7 @@ load_patterns (BriefDateTagger *self)
         }
       p->index = self->patterns->len;
       if (p->type == TYPE_PREFIX)
-        set_bit (self->prefixes, p->index);
+        pattern_set_insert (&self->prefixes, p->index);
       note_starters (self, p);
       g_ptr_array_add (self->patterns, p);
     }
