@@ -57,6 +57,8 @@ typedef enum
   LEX_STARTER        = 1 << 21, /* a literal that can start a pattern */
   LEX_TENS           = 1 << 22,
   LEX_WEEKDAY_NAME   = 1 << 23, /* "Black" Friday, "Super" Tuesday */
+  LEX_NEXT_DATE      = 1 << 24, /* the date after it is still to come ("effective") */
+  LEX_PRESENT        = 1 << 25, /* a present-tense verb: the nearer date */
 } LexFlags;
 
 typedef enum
@@ -609,6 +611,14 @@ add_alnum_run (Finder *f,
     }
 }
 
+static gboolean
+token_is (Finder     *f,
+          guint       i,
+          const char *fold)
+{
+  return i < f->tokens->len && strcmp (TOK (f, i)->fold, fold) == 0;
+}
+
 /* 2 for a listed past marker ("was", "began"), 1 for a guess ("closed",
  * "visited", but also participles: "to be paid Dec. 14"), else 0. */
 static int
@@ -647,6 +657,27 @@ is_past_marker (Finder *f,
   return past;
 }
 
+/* The tense marker at token @i: 1 future, -2 past, -1 likely past, 0
+ * present ("is", "are": the nearer date), NO_MARKER when none. */
+#define NO_MARKER G_MININT8
+
+static gint8
+tense_marker (Finder *f,
+              guint   i)
+{
+  const Token *t = TOK (f, i);
+  int past;
+
+  if (t->lex != NULL && (t->lex->flags & LEX_FUTURE))
+    return 1;
+  if ((past = is_past_marker (f, i)) != 0)
+    return -past;
+  /* "is to resume trading Tuesday" speaks of the future. */
+  if (t->lex != NULL && (t->lex->flags & LEX_PRESENT))
+    return token_is (f, i + 1, "to") ? 1 : 0;
+  return NO_MARKER;
+}
+
 /* The tense of each token: that of the nearest tense marker in its sentence
  * (the one before on a tie). */
 static void
@@ -654,8 +685,8 @@ compute_tense (Finder *f)
 {
   guint n = f->tokens->len;
   g_autofree int *before = g_new (int, n + 1);
-  g_autofree gint8 *pasts = g_new (gint8, n + 1);
-  int last = 0, past;
+  g_autofree gint8 *markers = g_new (gint8, n + 1);
+  int last = NO_MARKER;
   guint last_at = 0;
 
   for (guint i = 0; i < n; i++)
@@ -663,28 +694,25 @@ compute_tense (Finder *f)
       Token *t = TOK (f, i);
 
       if (i > 0 && t->sentence != TOK (f, i - 1)->sentence)
-        last = 0;
-      if (t->lex != NULL && (t->lex->flags & LEX_FUTURE))
-        last = 1, last_at = i;
-      else if ((past = pasts[i] = is_past_marker (f, i)) != 0)
-        last = -past, last_at = i;
-      before[i] = last != 0 ? (int) (i - last_at) : -1;
-      t->tense = last;
-      t->tense_before = last_at < i ? last : 0;
+        last = NO_MARKER;
+      markers[i] = tense_marker (f, i);
+      if (markers[i] != NO_MARKER)
+        last = markers[i], last_at = i;
+      before[i] = last != NO_MARKER ? (int) (i - last_at) : -1;
+      t->tense = last != NO_MARKER ? last : 0;
+      t->tense_before = last != NO_MARKER && last_at < i ? last : 0;
     }
 
-  last = 0;
+  last = NO_MARKER;
   for (guint i = n; i-- > 0;)
     {
       Token *t = TOK (f, i);
 
       if (i + 1 < n && t->sentence != TOK (f, i + 1)->sentence)
-        last = 0;
-      if (t->lex != NULL && (t->lex->flags & LEX_FUTURE))
-        last = 1, last_at = i;
-      else if ((past = pasts[i]) != 0)
-        last = -past, last_at = i;
-      if (last != 0 && (before[i] < 0 || (int) (last_at - i) < before[i]))
+        last = NO_MARKER;
+      if (markers[i] != NO_MARKER)
+        last = markers[i], last_at = i;
+      if (last != NO_MARKER && (before[i] < 0 || (int) (last_at - i) < before[i]))
         t->tense = last;
     }
 }
@@ -814,14 +842,6 @@ typedef struct
   gboolean    half;      /* "5 1/2 hours", "a year and a half" */
   guint       spoken_token;  /* 1 + first token of a year in words, or 0 */
 } Match;
-
-static gboolean
-token_is (Finder     *f,
-          guint       i,
-          const char *fold)
-{
-  return i < f->tokens->len && strcmp (TOK (f, i)->fold, fold) == 0;
-}
 
 static gboolean
 glued_punct (Finder   *f,
@@ -1482,7 +1502,8 @@ resolve_year (Finder *f,
     /* "this September": the one of the document's year. */
     if (prev != G_MAXUINT && (token_is (f, prev, "this") || token_is (f, prev, "current")))
       return dct_year;
-    if (prev != G_MAXUINT && (has_flag (f, prev, LEX_REL) && TOK (f, prev)->lex->rel > 0))
+    if (prev != G_MAXUINT && ((has_flag (f, prev, LEX_REL) && TOK (f, prev)->lex->rel > 0)
+                              || has_flag (f, prev, LEX_NEXT_DATE)))
       future = TRUE, explicit = 1;
     else if (prev != G_MAXUINT && (has_flag (f, prev, LEX_REL) && TOK (f, prev)->lex->rel < 0))
       future = FALSE, explicit = -2;
@@ -2896,6 +2917,8 @@ load_date_context (BriefDateTagger *self)
         flag = LEX_DETERMINER;
       else if (fields[1] != NULL && strcmp (fields[1], "weekday-name") == 0)
         flag = LEX_WEEKDAY_NAME;
+      else if (fields[1] != NULL && strcmp (fields[1], "next") == 0)
+        flag = LEX_NEXT_DATE;
       else if (fields[1] != NULL)
         g_warning ("date-context.txt: unknown kind “%s”", fields[1]);
 
@@ -3284,6 +3307,7 @@ brief_date_tagger_init (BriefDateTagger *self)
   load_flag_words (self, "count-nouns.txt", LEX_COUNT_NOUN);
   load_flag_words (self, "future-markers.txt", LEX_FUTURE);
   load_flag_words (self, "past-markers.txt", LEX_PAST);
+  load_flag_words (self, "present-markers.txt", LEX_PRESENT);
   load_flag_words (self, "duration-context.txt", LEX_DUR_CONTEXT);
   load_flag_words (self, "time-zones.txt", LEX_ZONE);
   load_patterns (self);
