@@ -193,6 +193,10 @@ typedef enum
   CLASS_SPOKEN_YEAR = 1 << 22,  /* can start "nineteen ninety-six", "two thousand" */
 } TokenClass;
 
+/* What "next", "last" must come before to speak of time. */
+#define TIME_WORD_CLASSES (CLASS_MONTH | CLASS_WEEKDAY | CLASS_UNIT | CLASS_SEASON \
+                           | CLASS_HOLIDAY | CLASS_NUM | CLASS_ORD | CLASS_POD | CLASS_DAY)
+
 static const struct
 {
   const char *name;
@@ -668,6 +672,11 @@ tense_marker (Finder *f,
   const Token *t = TOK (f, i);
   int past;
 
+  /* "next" and "last" speak of time only before one: not in "next to the
+   * embassy", "the last man". */
+  if (t->lex != NULL && (t->lex->flags & LEX_REL) && (t->lex->flags & (LEX_FUTURE | LEX_PAST))
+      && (i + 1 >= f->tokens->len || !(TOK (f, i + 1)->classes & TIME_WORD_CLASSES)))
+    return NO_MARKER;
   if (t->lex != NULL && (t->lex->flags & LEX_FUTURE))
     return 1;
   if ((past = is_past_marker (f, i)) != 0)
@@ -2098,7 +2107,7 @@ typedef struct
   gboolean    keep_ref;  /* leave the last date mentioned as it is */
 } Value;
 
-/* RULE_SET: "every week", "each Monday", "twice a year". */
+/* RULE_SET: "every week", "each Monday", "each July", "twice a year". */
 static char *
 set_value (Finder      *f,
            const Match *m,
@@ -2126,6 +2135,10 @@ set_value (Finder      *f,
 
   if (m->weekday > 0)
     return g_strdup_printf ("XXXX-WXX-%d", m->weekday);
+  if (m->month > 0)
+    return g_strdup_printf ("XXXX-%02d", m->month);
+  if (m->season > 0)
+    return g_strdup_printf ("XXXX-%s", season_codes[m->season]);
   if (m->unit == UNIT_NONE || m->unit == UNIT_HALF)
     return NULL;
   if (m->unit == UNIT_WEEKEND)
@@ -2223,6 +2236,22 @@ set_ref (Finder     *f,
   f->anchor_year = y;
 }
 
+/* Reports move from the quarter to "the nine months" or "the year": a
+ * "year earlier" after that compares with the year, not the quarter. */
+static void
+widen_report_period (Finder     *f,
+                     const char *duration)
+{
+  char *end = NULL;
+  gint64 n;
+
+  if (f->ref.precision != UNIT_QUARTER || duration[0] != 'P' || !g_ascii_isdigit (duration[1]))
+    return;
+  n = g_ascii_strtoll (duration + 1, &end, 10);
+  if (g_strcmp0 (end, "Y") == 0 || (g_strcmp0 (end, "M") == 0 && n != 3))
+    f->ref.precision = UNIT_YEAR;
+}
+
 static void
 emit_timex (Finder     *f,
             guint       first,
@@ -2247,6 +2276,8 @@ emit_timex (Finder     *f,
 
   if ((timex->type == BRIEF_TIMEX_DATE || timex->type == BRIEF_TIMEX_TIME) && !v->keep_ref)
     set_ref (f, timex->value, a->sentence);
+  else if (timex->type == BRIEF_TIMEX_DURATION)
+    widen_report_period (f, timex->value);
   f->last_end = end;
 
   g_ptr_array_add (f->result, timex);
@@ -2546,8 +2577,11 @@ accept_match (Finder        *f,
     v.type = BRIEF_TIMEX_SET;
 
   /* "a year earlier" compares with the quarter spoken of, which stays the
-   * one the next "a year ago" compares with. */
-  if (p->rule == RULE_OFFSET && strstr (v.value, "-Q") != NULL)
+   * one the next "a year ago" compares with.  News compares: the next "a
+   * year earlier" or "year-earlier" is the same period again, not the year
+   * before it (narratives chain them: "two years later... a year later"). */
+  if (p->rule == RULE_OFFSET
+      && (strstr (v.value, "-Q") != NULL || f->kind == BRIEF_DOCUMENT_NEWS))
     v.keep_ref = TRUE;
 
   /* "for the year ended March 31": a fiscal year, counted as a length. */
