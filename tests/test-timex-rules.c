@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "test-timex-rules"
+#endif
+
+#include "config.h"
+
+#include "brief-date-tagger.h"
+
+/* Table-driven tests of the date engine's rule families, one table a
+ * family, each with the cases it must leave alone.  The document date of
+ * every case is Tuesday 5 September 2023 (ISO week 36). */
+
+#define DCT "2023-09-05"
+#define N_EXPECT 6
+
+typedef struct
+{
+  const char        *text;
+  BriefDocumentKind  kind;
+  /* "text=TYPE:value[@MOD][#freq][/quant]" in text order; none = no timex */
+  const char        *expect[N_EXPECT];
+} RuleCase;
+
+static BriefDateTagger *tagger;
+
+static char *
+describe (GPtrArray *timexes)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < timexes->len; i++)
+    {
+      const BriefTimex *t = g_ptr_array_index (timexes, i);
+
+      g_string_append_printf (s, "%s%s=%s:%s", i > 0 ? " | " : "", t->text,
+                              brief_timex_type_to_string (t->type), t->value);
+      if (t->mod != NULL)
+        g_string_append_printf (s, "@%s", t->mod);
+      if (t->freq != NULL)
+        g_string_append_printf (s, "#%s", t->freq);
+      if (t->quant != NULL)
+        g_string_append_printf (s, "/%s", t->quant);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+run_cases (const RuleCase *cases,
+           gsize           n_cases)
+{
+  for (gsize c = 0; c < n_cases; c++)
+    {
+      const RuleCase *rc = &cases[c];
+      g_autoptr(GPtrArray) timexes = brief_date_tagger_find (tagger, rc->text, DCT, rc->kind);
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autofree char *got = describe (timexes);
+
+      for (guint i = 0; i < N_EXPECT && rc->expect[i] != NULL; i++)
+        g_string_append_printf (expected, "%s%s", i > 0 ? " | " : "", rc->expect[i]);
+
+      g_test_message ("“%s” → %s", rc->text, got);
+      g_assert_cmpstr (got, ==, expected->str);
+    }
+}
+
+/* The verb that governs a clause decides between the last and the next
+ * month or day of that name. */
+static void
+test_tense (void)
+{
+  static const RuleCase cases[] = {
+    /* Irregular past forms are past markers: without them the nearer
+     * January (2024) would win. */
+    { "The company brought in a new chief in January.", BRIEF_DOCUMENT_NEWS,
+      { "January=DATE:2023-01" } },
+    { "The plant was built in November.", BRIEF_DOCUMENT_NEWS, { "November=DATE:2022-11" } },
+    { "He wrote to the board in December.", BRIEF_DOCUMENT_NEWS, { "December=DATE:2022-12" } },
+    /* A present-tense clause takes the nearer date, even after "said". */
+    { "It said it is calling the bonds on Dec. 7.", BRIEF_DOCUMENT_NEWS,
+      { "Dec. 7=DATE:2023-12-07" } },
+    { "It said the bonds were called on Dec. 7.", BRIEF_DOCUMENT_NEWS,
+      { "Dec. 7=DATE:2022-12-07" } },
+    /* "is to" speaks of the future. */
+    { "The shares are to resume trading Friday.", BRIEF_DOCUMENT_NEWS,
+      { "Friday=DATE:2023-09-08" } },
+    { "The shares resumed trading Friday.", BRIEF_DOCUMENT_NEWS, { "Friday=DATE:2023-09-01" } },
+    /* "effective" announces a date still to come. */
+    { "The board created the post, effective Feb. 1.", BRIEF_DOCUMENT_NEWS,
+      { "Feb. 1=DATE:2024-02-01" } },
+    { "The board created the post on Feb. 1.", BRIEF_DOCUMENT_NEWS,
+      { "Feb. 1=DATE:2023-02-01" } },
+    /* "next" and "last" are tense markers only before a time word. */
+    { "Dozens died in the blast next to the embassy on Friday.", BRIEF_DOCUMENT_NEWS,
+      { "Friday=DATE:2023-09-01" } },
+    { "They will meet next Friday.", BRIEF_DOCUMENT_NEWS, { "next Friday=DATE:2023-09-08" } },
+    { "The last guest arrived on Friday.", BRIEF_DOCUMENT_NEWS, { "Friday=DATE:2023-09-01" } },
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* Reports compare periods: a quarter with the same quarter a year before,
+ * nine months with the year before; news compares with the same period
+ * again, narratives chain their offsets. */
+static void
+test_report_periods (void)
+{
+  static const RuleCase cases[] = {
+    { "Net rose in the third quarter from a year earlier.", BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "a year earlier=DATE:2022-Q3" } },
+    { "Net rose in the third quarter. For the nine months, net fell from a year earlier.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "the nine months=DURATION:P9M",
+        "a year earlier=DATE:2022" } },
+    /* A quarter's length is no wider period. */
+    { "Net rose in the third quarter. Within three months, costs fell from a year earlier.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "three months=DURATION:P3M",
+        "a year earlier=DATE:2022-Q3" } },
+    { "Sales fell from a year ago, and costs rose from a year earlier.", BRIEF_DOCUMENT_NEWS,
+      { "a year ago=DATE:2022", "a year earlier=DATE:2022" } },
+    { "Sales fell from a year ago; the year-earlier figure was restated.", BRIEF_DOCUMENT_NEWS,
+      { "a year ago=DATE:2022", "year-earlier=DATE:2022" } },
+    { "He moved in 1920. Two years later he married, and a year later his son was born.",
+      BRIEF_DOCUMENT_NARRATIVE,
+      { "1920=DATE:1920", "Two years later=DATE:1922", "a year later=DATE:1923" } },
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* Repeated times. */
+static void
+test_sets (void)
+{
+  static const RuleCase cases[] = {
+    { "The festival is held each July.", BRIEF_DOCUMENT_NEWS, { "each July=SET:XXXX-07/EACH" } },
+    { "They travel every summer.", BRIEF_DOCUMENT_NEWS, { "every summer=SET:XXXX-SU/EVERY" } },
+    { "Average hourly earnings rose.", BRIEF_DOCUMENT_NEWS, { "hourly=SET:PT1H" } },
+    { "They meet every Monday.", BRIEF_DOCUMENT_NEWS, { "every Monday=SET:XXXX-WXX-1/EVERY" } },
+    /* Not months, not sets. */
+    { "Each may bring a guest.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "Every march ends somewhere.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "Each summit ended early.", BRIEF_DOCUMENT_NEWS, { NULL } },
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  tagger = brief_date_tagger_new ();
+
+  g_test_add_func ("/timex/rules/tense", test_tense);
+  g_test_add_func ("/timex/rules/report-periods", test_report_periods);
+  g_test_add_func ("/timex/rules/sets", test_sets);
+
+  status = g_test_run ();
+  g_object_unref (tagger);
+  return status;
+}
