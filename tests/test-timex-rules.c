@@ -149,6 +149,39 @@ test_sets (void)
   run_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* Where an expression starts and ends. */
+static void
+test_spans (void)
+{
+  static const RuleCase cases[] = {
+    /* "earlier", "late" stay outside a weekday, not outside its part of
+     * the day nor outside a month. */
+    { "Earlier Friday, lawyers filed a petition.", BRIEF_DOCUMENT_NEWS,
+      { "Friday=DATE:2023-09-01" } },
+    { "Late Monday, officials said it was over.", BRIEF_DOCUMENT_NEWS,
+      { "Monday=DATE:2023-09-04" } },
+    { "They met early Friday morning.", BRIEF_DOCUMENT_NEWS,
+      { "early Friday morning=DATE:2023-09-01TMO@START" } },
+    { "Prices fell in early March.", BRIEF_DOCUMENT_NEWS, { "early March=DATE:2023-03@START" } },
+    /* A month and the year named after it. */
+    { "It happened in January last year.", BRIEF_DOCUMENT_NEWS,
+      { "January last year=DATE:2022-01" } },
+    { "It opens June 5 next year.", BRIEF_DOCUMENT_NEWS, { "June 5 next year=DATE:2024-06-05" } },
+    { "It rained this past spring.", BRIEF_DOCUMENT_NEWS, { "this past spring=DATE:2023-SP" } },
+    /* "around" joins a clock time or a day; "about" and "get around" do
+     * not. */
+    { "He arrived around 7:15 p.m. on foot.", BRIEF_DOCUMENT_NEWS,
+      { "around 7:15 p.m.=TIME:2023-09-05T19:15@APPROX" } },
+    { "The deal closes around Nov. 1.", BRIEF_DOCUMENT_NEWS,
+      { "around Nov. 1=DATE:2023-11-01@APPROX" } },
+    { "They talk about Nov. 1.", BRIEF_DOCUMENT_NEWS, { "Nov. 1=DATE:2023-11-01" } },
+    { "They looked for ways to get around Wednesday's ruling.", BRIEF_DOCUMENT_NEWS,
+      { "Wednesday=DATE:2023-08-30" } },
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +195,7 @@ main (int   argc,
   g_test_add_func ("/timex/rules/tense", test_tense);
   g_test_add_func ("/timex/rules/report-periods", test_report_periods);
   g_test_add_func ("/timex/rules/sets", test_sets);
+  g_test_add_func ("/timex/rules/spans", test_spans);
 
   status = g_test_run ();
   g_object_unref (tagger);

@@ -269,6 +269,9 @@ typedef struct
   int       pod;           /* day:N:CODE */
   char     *literal;       /* =VALUE */
   guint     index;         /* line order, for ties */
+  gboolean  point;         /* PREFIX also before a point in time (PREFIX@point) */
+  gboolean  part_of_day_only;  /* PREFIX before a weekday only with its part of
+                                  the day (PREFIX@pod) */
   gboolean  quick_second;  /* first element one literal word, second required */
 } Pattern;
 
@@ -1649,6 +1652,19 @@ static char *
 date_value (Finder      *f,
             const Match *m)
 {
+  /* "January last year", "June 5 this year": the year named by the
+   * relative word. */
+  if (m->year == 0 && m->has_rel && m->unit == UNIT_YEAR && m->month > 0)
+    {
+      Match dated = *m;
+
+      if (!g_date_valid (&f->dct))
+        return NULL;
+      dated.year = g_date_get_year (&f->dct) + m->rel;
+      dated.has_rel = FALSE;
+      return date_value (f, &dated);
+    }
+
   if (IS_EASTER_FEAST (m->holiday))
     {
       /* "Easter", "Easter 1999", "Easter Eve": its day in the year given,
@@ -2438,19 +2454,31 @@ date_context_ok (Finder      *f,
 }
 
 static gboolean
-mod_fits (Finder      *f,
-          const char  *mod,
-          int          type,
-          const Match *m)
+mod_fits (Finder        *f,
+          const Pattern *prefix,
+          const Pattern *found,
+          const Match   *m)
 {
+  const char *mod = prefix->literal;
   gboolean quantity = strcmp (mod, "APPROX") == 0 || strcmp (mod, "LESS_THAN") == 0
                       || strcmp (mod, "MORE_THAN") == 0 || g_str_has_prefix (mod, "EQUAL_OR");
+
+  /* "around 7:15 p.m.", "around Nov. 1": an approximate point in time
+   * ("about" is as often "talk about Nov. 1"). */
+  if (prefix->point && (found->rule == RULE_TIME || (m->month > 0 && m->has_day)))
+    return TRUE;
 
   /* "more than four hours", "about 1990"; not "over the past year". */
   if (quantity)
     return (TOK (f, m->first)->classes & CLASS_NUM) != 0
            && (m->has_number || (m->year > 0 && m->month == 0));
-  return type == BRIEF_TIMEX_DATE || type == BRIEF_TIMEX_TIME;
+
+  /* TimeBank leaves "earlier", "late" outside a day named by its weekday:
+   * "Earlier Friday," "Late Monday,". */
+  if (prefix->part_of_day_only && m->weekday > 0 && m->month == 0 && m->pod == 0)
+    return FALSE;
+
+  return found->type == BRIEF_TIMEX_DATE || found->type == BRIEF_TIMEX_TIME;
 }
 
 /* "$500 million a year", "four flights a week", "24 hours a day": a rate,
@@ -2749,7 +2777,7 @@ match_at (Finder *f,
 
       token_starts (f, prefix_match.end, &next_starts, &next_prefix_starts);
       found = longest_match (f, prefix_match.end, &next_starts, TRUE, &best);
-      if (found != NULL && mod_fits (f, prefix->literal, found->type, &best))
+      if (found != NULL && mod_fits (f, prefix, found, &best))
         {
           guint next = accept_match (f, found, &best, i, prefix->literal);
 
@@ -3081,10 +3109,14 @@ parse_type (Pattern    *p,
       p->after_prefix = TRUE;
       len--;
     }
-  if (strncmp (spec, "PREFIX", len) == 0 && len == 6)
+  if (len >= 6 && strncmp (spec, "PREFIX", 6) == 0)
     {
       p->type = TYPE_PREFIX;
-      return TRUE;
+      if (len == 6)
+        return TRUE;
+      p->point = len == 12 && strncmp (spec + 6, "@point", 6) == 0;
+      p->part_of_day_only = len == 10 && strncmp (spec + 6, "@pod", 4) == 0;
+      return p->point || p->part_of_day_only;
     }
   for (guint t = 0; t < G_N_ELEMENTS (types); t++)
     if (strlen (types[t]) == len && strncmp (types[t], spec, len) == 0)
