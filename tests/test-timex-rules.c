@@ -149,6 +149,38 @@ test_sets (void)
   run_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* Bare years before a name, lengths and vague references. */
+static void
+test_years_and_lengths (void)
+{
+  static const RuleCase cases[] = {
+    /* A year, one name, then the noun they qualify. */
+    { "He was charged in the 1996 Olympic bombing.", BRIEF_DOCUMENT_NEWS,
+      { "1996=DATE:1996" } },
+    { "He cut his 1990 Anheuser earnings projection.", BRIEF_DOCUMENT_NEWS,
+      { "1990=DATE:1990" } },
+    { "The 1991 Sunday Times reported it.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "She led the 1500 Marines ashore.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "The 1996 Olympics ended.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    /* Lengths. */
+    { "They stayed two more weeks.", BRIEF_DOCUMENT_NEWS, { "two more weeks=DURATION:P2W" } },
+    { "It needs an additional year.", BRIEF_DOCUMENT_NEWS,
+      { "an additional year=DURATION:P1Y" } },
+    { "A day-long strike began.", BRIEF_DOCUMENT_NEWS, { "day-long=DURATION:P1D" } },
+    { "A two-week-long visit ended.", BRIEF_DOCUMENT_NEWS, { "two-week-long=DURATION:P2W" } },
+    { "Two more people came.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "A long day ended.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    /* Vague references. */
+    { "Profits will suffer in the near term.", BRIEF_DOCUMENT_NEWS,
+      { "the near term=DATE:FUTURE_REF" } },
+    { "Few people write letters these days.", BRIEF_DOCUMENT_NEWS,
+      { "these days=DATE:PRESENT_REF" } },
+    { "These terms are fair.", BRIEF_DOCUMENT_NEWS, { NULL } },
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+}
+
 /* Where an expression starts and ends. */
 static void
 test_spans (void)
@@ -196,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/timex/rules/report-periods", test_report_periods);
   g_test_add_func ("/timex/rules/sets", test_sets);
   g_test_add_func ("/timex/rules/spans", test_spans);
+  g_test_add_func ("/timex/rules/years-and-lengths", test_years_and_lengths);
 
   status = g_test_run ();
   g_object_unref (tagger);

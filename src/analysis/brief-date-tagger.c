@@ -1402,8 +1402,14 @@ bare_year_in_context (Finder     *f,
     {
       guint prev2 = prev_in_sentence (f, prev);
 
+      /* "the 1996 Olympic bombing", "his 1990 Anheuser earnings": one
+       * name before the noun; not "the 1991 Sunday Times". */
       if (is_capitalised_word (f, next))
-        return FALSE;
+        return number >= 1800 && number <= 2099 && !TOK (f, next)->all_upper
+               && is_lower_word (f, next + 1)
+               && next_in_sentence (f, next + 1, year) != G_MAXUINT
+               && !has_flag (f, next + 1, LEX_COUNT_NOUN | LEX_PAST)
+               && !is_past_marker (f, next + 1);
       if (prev2 != G_MAXUINT && has_flag (f, prev2, LEX_DATE_CONTEXT | LEX_YEAR_CONTEXT))
         return TRUE;
       return number >= 1800 && number <= 2099 && is_lower_word (f, next);
@@ -2581,13 +2587,14 @@ accept_match (Finder        *f,
     return 0;
 
   /* Ages are no durations in TimeML: "a 6-year-old boy", "52 years old";
-   * "a year-earlier quarter" is a date that starts at "year". */
+   * "a year-earlier quarter" is a date that starts at "year", "a day-long
+   * strike" a length that does. */
   if (p->rule == RULE_DUR && m->has_number
       && (token_is (f, m->end, "old")
           || (m->end + 1 < f->tokens->len && (TOK (f, m->end)->classes & CLASS_DASH)
               && !TOK (f, m->end)->spaced
               && (token_is (f, m->end + 1, "old") || token_is (f, m->end + 1, "earlier")
-                  || token_is (f, m->end + 1, "ago")))))
+                  || token_is (f, m->end + 1, "ago") || token_is (f, m->end + 1, "long")))))
     return 0;
 
   /* Numbers that count something else: "1500 troops" never reaches here;
@@ -3349,7 +3356,7 @@ brief_date_tagger_init (BriefDateTagger *self)
   static const char * const internal[] = {
     "s", "t", "m", "and", "to", "or", "through", "until", "the", "this", "current",
     "every", "each", "once", "twice", "times", "of", "old", "ended", "ending",
-    "be", "been", "is", "are", "being", "couple", "thousand", "now",
+    "be", "been", "is", "are", "being", "couple", "thousand", "now", "long",
   };
   static const char * const ampm[] = { "a", "p", "am", "pm" };
   static const char * const value_lists[] = {
