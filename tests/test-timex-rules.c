@@ -123,6 +123,22 @@ test_report_periods (void)
       { "a year ago=DATE:2022", "a year earlier=DATE:2022" } },
     { "Sales fell from a year ago; the year-earlier figure was restated.", BRIEF_DOCUMENT_NEWS,
       { "a year ago=DATE:2022", "year-earlier=DATE:2022" } },
+    /* The period compared with is the report's quarter, the first one it
+     * names, in the year given; after "the nine months", the year. */
+    { "Net rose in the third quarter. The 2022 period had a loss.", BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "The 2022 period=DATE:2022-Q3" } },
+    { "Net rose in the third quarter after a flat second quarter, against the corresponding "
+      "period last year.", BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "second quarter=DATE:2023-Q2",
+        "the corresponding period last year=DATE:2022-Q3" } },
+    { "Net rose in the third quarter. Results for the quarter a year ago were weak.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "the quarter a year ago=DATE:2022-Q3" } },
+    { "Net rose in the third quarter. In the nine months, it beat the 2022 period.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "the nine months=DURATION:P9M",
+        "the 2022 period=DATE:2022" } },
+    { "The 2022 period was calm.", BRIEF_DOCUMENT_NEWS, { "The 2022 period=DATE:2022" } },
     { "He moved in 1920. Two years later he married, and a year later his son was born.",
       BRIEF_DOCUMENT_NARRATIVE,
       { "1920=DATE:1920", "Two years later=DATE:1922", "a year later=DATE:1923" } },

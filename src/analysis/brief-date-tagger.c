@@ -249,6 +249,7 @@ typedef enum
   RULE_SET,
   RULE_DAY,
   RULE_TIME,
+  RULE_PERIOD,
   RULE_LITERAL,
 } Rule;
 
@@ -345,6 +346,8 @@ typedef struct
   Anchor                 ref;         /* the last date mentioned */
   guint                  last_year_token;  /* token after the last bare year */
   guint                  last_end;    /* token after the last timex */
+  int                    report_quarter;  /* the first quarter mentioned, 1-4, or 0 */
+  gboolean               report_nine_months;  /* "the nine months" since the last quarter */
   GPtrArray             *result;
 } Finder;
 
@@ -2169,6 +2172,25 @@ set_value (Finder      *f,
                           n * unit_info[m->unit].count, unit_info[m->unit].letter);
 }
 
+/* RULE_PERIOD: "the 1988 period", "the corresponding period last year":
+ * the period a report speaks of in the year given: the quarter it named
+ * first (a report opens with its quarter, "after a flat second quarter"
+ * comes later), else the year. */
+static char *
+period_value (Finder      *f,
+              const Match *m)
+{
+  int year = m->year;
+
+  if (year == 0 && m->has_rel && g_date_valid (&f->dct))
+    year = g_date_get_year (&f->dct) + m->rel;
+  if (year <= 0)
+    return NULL;
+  if (f->report_quarter > 0 && !f->report_nine_months)
+    return g_strdup_printf ("%04d-Q%d", year, f->report_quarter);
+  return g_strdup_printf ("%04d", year);
+}
+
 /* Builds the value of @m by the rule of @p; FALSE when the match is none. */
 static gboolean
 rule_value (Finder        *f,
@@ -2209,6 +2231,11 @@ rule_value (Finder        *f,
     case RULE_TIME:
       v->value = clock_value (f, p, m);
       break;
+    case RULE_PERIOD:
+      /* A comparison: the period compared with stays the anchor. */
+      v->value = period_value (f, m);
+      v->keep_ref = TRUE;
+      break;
     case RULE_LITERAL:
     default:
       v->value = g_strdup (p->literal);
@@ -2233,6 +2260,9 @@ set_ref (Finder     *f,
     return;
   if (value[4] == '-' && value[5] == 'Q' && value[6] >= '1' && value[6] <= '4')
     {
+      if (f->report_quarter == 0)
+        f->report_quarter = value[6] - '0';
+      f->report_nine_months = FALSE;
       g_date_set_dmy (&f->ref.date, 1, (value[6] - '1') * 3 + 1, y);
       f->ref.precision = UNIT_QUARTER;
     }
@@ -2267,11 +2297,15 @@ widen_report_period (Finder     *f,
   char *end = NULL;
   gint64 n;
 
-  if (f->ref.precision != UNIT_QUARTER || duration[0] != 'P' || !g_ascii_isdigit (duration[1]))
+  if (f->report_quarter == 0 || duration[0] != 'P' || !g_ascii_isdigit (duration[1]))
     return;
   n = g_ascii_strtoll (duration + 1, &end, 10);
   if (g_strcmp0 (end, "Y") == 0 || (g_strcmp0 (end, "M") == 0 && n != 3))
-    f->ref.precision = UNIT_YEAR;
+    {
+      if (f->ref.precision == UNIT_QUARTER)
+        f->ref.precision = UNIT_YEAR;
+      f->report_nine_months = TRUE;
+    }
 }
 
 static void
@@ -3142,6 +3176,7 @@ parse_rule (Pattern    *p,
     { "date", RULE_DATE }, { "numeric", RULE_NUMERIC }, { "quarter", RULE_QUARTER },
     { "rel", RULE_REL }, { "offset", RULE_OFFSET }, { "dur", RULE_DUR },
     { "set", RULE_SET }, { "day", RULE_DAY }, { "time", RULE_TIME },
+    { "period", RULE_PERIOD },
   };
   g_auto(GStrv) parts = NULL;
 
