@@ -197,6 +197,34 @@ test_years_and_lengths (void)
   run_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* Names of months, weekdays and seasons that need a context to be dates. */
+static void
+test_calendar_context (void)
+{
+  static const RuleCase cases[] = {
+    /* A weekday that opens the sentence before a comma or a possessive. */
+    { "Friday, an official said tips came in.", BRIEF_DOCUMENT_NEWS,
+      { "Friday=DATE:2023-09-01" } },
+    { "Sunday's service included candles.", BRIEF_DOCUMENT_NEWS, { "Sunday=DATE:2023-09-03" } },
+    { "Friday Harbor is a town.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "Sunday Times editors met.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    /* A month between a determiner and the noun it dates. */
+    { "It acts under a June agreement with a group.", BRIEF_DOCUMENT_NEWS,
+      { "June=DATE:2023-06" } },
+    { "The March accession will help.", BRIEF_DOCUMENT_NEWS, { "March=DATE:2024-03" } },
+    { "They joined a March to the capital.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "She met the May of old.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "He thanked April and June.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    /* A season after "into the", with its article. */
+    { "Demand stayed high well into the summer.", BRIEF_DOCUMENT_NEWS,
+      { "the summer=DATE:2023-SU" } },
+    { "He read The Fall of Rome.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "She loves the summer.", BRIEF_DOCUMENT_NEWS, { NULL } },
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+}
+
 /* Where an expression starts and ends. */
 static void
 test_spans (void)
@@ -244,6 +272,7 @@ main (int   argc,
   g_test_add_func ("/timex/rules/report-periods", test_report_periods);
   g_test_add_func ("/timex/rules/sets", test_sets);
   g_test_add_func ("/timex/rules/spans", test_spans);
+  g_test_add_func ("/timex/rules/calendar-context", test_calendar_context);
   g_test_add_func ("/timex/rules/years-and-lengths", test_years_and_lengths);
 
   status = g_test_run ();

@@ -2411,8 +2411,11 @@ lone_weekday_ok (Finder      *f,
     return FALSE;
   if (context_before (f, m->first) || second_of_range (f, m->first))
     return TRUE;
+  /* "Friday, an official said", "Sunday's service": a weekday that opens
+   * the sentence before a comma or a possessive. */
   if (prev == G_MAXUINT)
-    return FALSE;
+    return m->end < f->tokens->len && !TOK (f, m->end)->spaced
+           && (TOK (f, m->end)->ch == ',' || is_determiner (f, m->end + 1));
   /* "Earlier Friday,", "Also Friday": a capital that only starts the
    * sentence. */
   if (is_capitalised_word (f, prev) && prev_in_sentence (f, prev) == G_MAXUINT
@@ -2424,6 +2427,23 @@ lone_weekday_ok (Finder      *f,
     return !has_flag (f, prev, LEX_WEEKDAY_NAME);
   /* "said Friday", "late Friday", ", Friday". */
   return TOK (f, prev)->ch != '\'';
+}
+
+/* "a June agreement", "the March accession": a month between a
+ * determiner and the noun it dates; not "a March to the capital" nor "the
+ * May of old". */
+static gboolean
+month_before_noun (Finder      *f,
+                   const Match *m)
+{
+  guint prev = prev_in_sentence (f, m->first);
+  guint next = next_in_sentence (f, m->end, m->first);
+
+  return prev != G_MAXUINT && next != G_MAXUINT && has_flag (f, prev, LEX_DETERMINER)
+         && is_lower_word (f, next)
+         && !has_flag (f, next, LEX_DATE_CONTEXT | LEX_YEAR_CONTEXT | LEX_COUNT_NOUN | LEX_PAST)
+         && !token_is (f, next, "to") && !token_is (f, next, "of")
+         && !token_is (f, next, "and") && !token_is (f, next, "or");
 }
 
 /* Checks the context of a calendar match (a lone "May" or a bare year needs
@@ -2469,7 +2489,7 @@ date_context_ok (Finder      *f,
       /* "Kim may travel", "Putin May Meet", "a March to the capital",
        * "April Ryan said": these words are months only after "in", "by"... */
       if ((lex->flags & LEX_MONTH_STRICT) && mod == NULL && !context_before (f, m->first)
-          && !second_of_range (f, m->first))
+          && !second_of_range (f, m->first) && !month_before_noun (f, m))
         return FALSE;
     }
   else if (lone_weekday)
@@ -2479,14 +2499,16 @@ date_context_ok (Finder      *f,
     }
   else if (lone_season)
     {
-      guint prev = prev_in_sentence (f, m->first);
+      guint season = token_is (f, m->first, "the") ? m->first + 1 : m->first;
+      guint prev = prev_in_sentence (f, season);
       guint prev2 = prev != G_MAXUINT ? prev_in_sentence (f, prev) : G_MAXUINT;
 
-      if (TOK (f, m->first)->lex->flags & LEX_SEASON_STRICT)
+      if (TOK (f, season)->lex->flags & LEX_SEASON_STRICT)
         return FALSE;
-      if (!(mod != NULL || context_before (f, m->first)
+      /* "in spring", "during the summer", "well into the summer". */
+      if (!(mod != NULL || context_before (f, season)
             || (prev2 != G_MAXUINT && token_is (f, prev, "the")
-                && has_flag (f, prev2, LEX_DATE_CONTEXT))))
+                && has_flag (f, prev2, LEX_DATE_CONTEXT | LEX_YEAR_CONTEXT))))
         return FALSE;
     }
 
