@@ -91,6 +91,11 @@ test_tense (void)
       { "Feb. 1=DATE:2024-02-01" } },
     { "The board created the post on Feb. 1.", BRIEF_DOCUMENT_NEWS,
       { "Feb. 1=DATE:2023-02-01" } },
+    /* An infinitive after a past verb leaves the time open. */
+    { "It agreed to buy the line in February.", BRIEF_DOCUMENT_NEWS,
+      { "February=DATE:2024-02" } },
+    { "It bought the line in February.", BRIEF_DOCUMENT_NEWS, { "February=DATE:2023-02" } },
+    { "They will want to meet Friday.", BRIEF_DOCUMENT_NEWS, { "Friday=DATE:2023-09-08" } },
     /* "next" and "last" are tense markers only before a time word. */
     { "Dozens died in the blast next to the embassy on Friday.", BRIEF_DOCUMENT_NEWS,
       { "Friday=DATE:2023-09-01" } },
@@ -139,6 +144,10 @@ test_report_periods (void)
       { "the third quarter=DATE:2023-Q3", "the nine months=DURATION:P9M",
         "the 2022 period=DATE:2022" } },
     { "The 2022 period was calm.", BRIEF_DOCUMENT_NEWS, { "The 2022 period=DATE:2022" } },
+    { "Sales rose in the last half of 2022.", BRIEF_DOCUMENT_NEWS,
+      { "the last half of 2022=DATE:2022-H2" } },
+    { "Sales rose in the final quarter of 2022.", BRIEF_DOCUMENT_NEWS,
+      { "the final quarter of 2022=DATE:2022-Q4" } },
     { "He moved in 1920. Two years later he married, and a year later his son was born.",
       BRIEF_DOCUMENT_NARRATIVE,
       { "1920=DATE:1920", "Two years later=DATE:1922", "a year later=DATE:1923" } },

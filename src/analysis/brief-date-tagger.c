@@ -629,6 +629,13 @@ token_is (Finder     *f,
   return i < f->tokens->len && strcmp (TOK (f, i)->fold, fold) == 0;
 }
 
+static gboolean
+is_lower_word (Finder *f,
+               guint   i)
+{
+  return i < f->tokens->len && TOK (f, i)->kind == TOKEN_WORD && !TOK (f, i)->upper;
+}
+
 /* 2 for a listed past marker ("was", "began"), 1 for a guess ("closed",
  * "visited", but also participles: "to be paid Dec. 14"), else 0. */
 static int
@@ -670,6 +677,7 @@ is_past_marker (Finder *f,
 /* The tense marker at token @i: 1 future, -2 past, -1 likely past, 0
  * present ("is", "are": the nearer date), NO_MARKER when none. */
 #define NO_MARKER G_MININT8
+#define INFINITIVE_MARKER G_MAXINT8
 
 static gint8
 tense_marker (Finder *f,
@@ -690,6 +698,11 @@ tense_marker (Finder *f,
   /* "is to resume trading Tuesday" speaks of the future. */
   if (t->lex != NULL && (t->lex->flags & LEX_PRESENT))
     return token_is (f, i + 1, "to") ? 1 : 0;
+  /* "decided to admit them in March": what was decided may still be to
+   * come (compute_tense()). */
+  if (strcmp (t->fold, "to") == 0 && is_lower_word (f, i + 1) && TOK (f, i + 1)->lex == NULL
+      && i > 0 && TOK (f, i - 1)->kind == TOKEN_WORD && !TOK (f, i - 1)->upper)
+    return INFINITIVE_MARKER;
   return NO_MARKER;
 }
 
@@ -711,6 +724,10 @@ compute_tense (Finder *f)
       if (i > 0 && t->sentence != TOK (f, i - 1)->sentence)
         last = NO_MARKER;
       markers[i] = tense_marker (f, i);
+      /* An infinitive after a past verb leaves the time open: "agreed to
+       * buy it in February" takes the nearer February. */
+      if (markers[i] == INFINITIVE_MARKER)
+        markers[i] = last != NO_MARKER && last < 0 ? 0 : NO_MARKER;
       if (markers[i] != NO_MARKER)
         last = markers[i], last_at = i;
       before[i] = last != NO_MARKER ? (int) (i - last_at) : -1;
@@ -1309,13 +1326,6 @@ is_capitalised_word (Finder *f,
   return i < f->tokens->len && TOK (f, i)->kind == TOKEN_WORD && TOK (f, i)->upper;
 }
 
-static gboolean
-is_lower_word (Finder *f,
-               guint   i)
-{
-  return i < f->tokens->len && TOK (f, i)->kind == TOKEN_WORD && !TOK (f, i)->upper;
-}
-
 /* The token before @i in the same sentence, or G_MAXUINT. */
 static guint
 prev_in_sentence (Finder *f,
@@ -1800,6 +1810,10 @@ quarter_value (Finder      *f,
   int year = m->year;
   gboolean half = m->unit == UNIT_HALF;
 
+  /* "the last half of 1989", "the final quarter": the last one. */
+  if (n == 0 && (token_is (f, m->first, "last") || token_is (f, m->first + 1, "last")
+                 || token_is (f, m->first, "final") || token_is (f, m->first + 1, "final")))
+    n = half ? 2 : 4;
   if (!(m->unit == UNIT_QUARTER || half) || n < 1 || n > (half ? 2 : 4))
     return NULL;
 
