@@ -194,6 +194,11 @@ test_years_and_lengths (void)
     { "A day-long strike began.", BRIEF_DOCUMENT_NEWS, { "day-long=DURATION:P1D" } },
     { "A two-week-long visit ended.", BRIEF_DOCUMENT_NEWS, { "two-week-long=DURATION:P2W" } },
     { "Two more people came.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "A decades-long feud ended.", BRIEF_DOCUMENT_NEWS, { "decades-long=DURATION:PXDE" } },
+    { "Prices will rise in the weeks ahead.", BRIEF_DOCUMENT_NEWS,
+      { "the weeks ahead=DURATION:PXW" } },
+    { "She spoke on the program 60 Minutes.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "She spoke for 60 minutes.", BRIEF_DOCUMENT_NEWS, { "60 minutes=DURATION:PT60M" } },
     { "A long day ended.", BRIEF_DOCUMENT_NEWS, { NULL } },
     /* Vague references. */
     { "Profits will suffer in the near term.", BRIEF_DOCUMENT_NEWS,

@@ -2623,7 +2623,14 @@ accept_match (Finder        *f,
 
   /* A lone plural unit is a duration after "for", "over"...: "for years". */
   if (p->rule == RULE_DUR && !m->has_number && m->plural && m->first == m->unit_token
+      && m->end == m->unit_token + 1
       && mod == NULL && !has_flag (f, prev_in_sentence (f, m->first), LEX_DUR_CONTEXT))
+    return 0;
+
+  /* "the CBS program 60 Minutes", "28 Days Later": a capitalised unit
+   * inside a sentence is part of a title. */
+  if (p->rule == RULE_DUR && m->unit_token > m->first && TOK (f, m->unit_token)->upper
+      && !TOK (f, m->unit_token)->all_upper && prev_in_sentence (f, m->first) != G_MAXUINT)
     return 0;
 
   /* "Now, he says, ...": a sentence opened by "Now," is a turn in the
