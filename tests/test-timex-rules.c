@@ -253,6 +253,12 @@ test_spans (void)
     { "They met early Friday morning.", BRIEF_DOCUMENT_NEWS,
       { "early Friday morning=DATE:2023-09-01TMO@START" } },
     { "Prices fell in early March.", BRIEF_DOCUMENT_NEWS, { "early March=DATE:2023-03@START" } },
+    /* The week of a day. */
+    { "Talks will resume the week of March 6.", BRIEF_DOCUMENT_NEWS,
+      { "the week of March 6=DATE:2024-W10" } },
+    { "Talks resumed the week of March 6, 2023, in Geneva.", BRIEF_DOCUMENT_NEWS,
+      { "the week of March 6, 2023=DATE:2023-W10" } },
+    { "It was the week of work.", BRIEF_DOCUMENT_NEWS, { NULL } },
     /* A month and the year named after it. */
     { "It happened in January last year.", BRIEF_DOCUMENT_NEWS,
       { "January last year=DATE:2022-01" } },

@@ -250,6 +250,7 @@ typedef enum
   RULE_DAY,
   RULE_TIME,
   RULE_PERIOD,
+  RULE_WEEK_OF,
   RULE_LITERAL,
 } Rule;
 
@@ -2205,6 +2206,22 @@ period_value (Finder      *f,
   return g_strdup_printf ("%04d", year);
 }
 
+/* RULE_WEEK_OF: "the week of March 6": the ISO week of that day. */
+static char *
+week_of_value (Finder      *f,
+               const Match *m)
+{
+  g_autofree char *day = date_value (f, m);
+  int y = 0, mo = 0, d = 0;
+  GDate date;
+
+  if (day == NULL || sscanf (day, "%4d-%2d-%2d", &y, &mo, &d) != 3 || !g_date_valid_dmy (d, mo, y))
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, mo, y);
+  return format_at (&date, UNIT_WEEK);
+}
+
 /* Builds the value of @m by the rule of @p; FALSE when the match is none. */
 static gboolean
 rule_value (Finder        *f,
@@ -2244,6 +2261,9 @@ rule_value (Finder        *f,
       break;
     case RULE_TIME:
       v->value = clock_value (f, p, m);
+      break;
+    case RULE_WEEK_OF:
+      v->value = week_of_value (f, m);
       break;
     case RULE_PERIOD:
       /* A comparison: the period compared with stays the anchor. */
@@ -3219,7 +3239,7 @@ parse_rule (Pattern    *p,
     { "date", RULE_DATE }, { "numeric", RULE_NUMERIC }, { "quarter", RULE_QUARTER },
     { "rel", RULE_REL }, { "offset", RULE_OFFSET }, { "dur", RULE_DUR },
     { "set", RULE_SET }, { "day", RULE_DAY }, { "time", RULE_TIME },
-    { "period", RULE_PERIOD },
+    { "period", RULE_PERIOD }, { "week-of", RULE_WEEK_OF },
   };
   g_auto(GStrv) parts = NULL;
 
