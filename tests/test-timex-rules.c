@@ -253,6 +253,18 @@ test_spans (void)
     { "They met early Friday morning.", BRIEF_DOCUMENT_NEWS,
       { "early Friday morning=DATE:2023-09-01TMO@START" } },
     { "Prices fell in early March.", BRIEF_DOCUMENT_NEWS, { "early March=DATE:2023-03@START" } },
+    /* Modifiers written after the expression. */
+    { "Rates will stay low for the next year or so.", BRIEF_DOCUMENT_NEWS,
+      { "the next year or so=DATE:2024@APPROX" } },
+    { "It won't be profitable until 1994 or later.", BRIEF_DOCUMENT_NEWS,
+      { "1994 or later=DATE:1994@ON_OR_AFTER" } },
+    { "Plans for 2030 and beyond were shown.", BRIEF_DOCUMENT_NEWS,
+      { "2030 and beyond=DATE:2030@ON_OR_AFTER" } },
+    { "It opened a week or so ago.", BRIEF_DOCUMENT_NEWS,
+      { "a week or so ago=DATE:2023-W35@APPROX" } },
+    { "In 1994 or later years it grew.", BRIEF_DOCUMENT_NEWS, { "1994=DATE:1994" } },
+    { "For two years or so many people left.", BRIEF_DOCUMENT_NEWS,
+      { "two years=DURATION:P2Y" } },
     /* The week of a day. */
     { "Talks will resume the week of March 6.", BRIEF_DOCUMENT_NEWS,
       { "the week of March 6=DATE:2024-W10" } },

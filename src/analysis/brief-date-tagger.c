@@ -2600,6 +2600,45 @@ rate_context (Finder *f,
   return FALSE;
 }
 
+/* A modifier written after the expression: "the next year or so",
+ * "1994 or later", "1990 and beyond".  Moves *@end past it. */
+static const char *
+suffix_mod (Finder *f,
+            guint   first,
+            guint  *end,
+            int     type)
+{
+  static const struct { const char *a, *b, *mod; gboolean dates_only; } suffixes[] = {
+    { "or", "so", "APPROX", FALSE },
+    { "or", "later", "ON_OR_AFTER", TRUE },
+    { "or", "after", "ON_OR_AFTER", TRUE },
+    { "and", "beyond", "ON_OR_AFTER", TRUE },
+    { "or", "earlier", "ON_OR_BEFORE", TRUE },
+    { "or", "before", "ON_OR_BEFORE", TRUE },
+  };
+  guint i = *end;
+  /* "or so" ends the phrase: not "or so many"; nor are "later years",
+   * "earlier results" modifiers. */
+  gboolean word_after = i + 2 < f->tokens->len && TOK (f, i + 2)->kind == TOKEN_WORD
+                        && TOK (f, i + 2)->sentence == TOK (f, first)->sentence;
+  gboolean noun_after = word_after && ((TOK (f, i + 2)->classes & CLASS_UNIT)
+                                       || has_flag (f, i + 2, LEX_COUNT_NOUN));
+
+  if (i + 1 >= f->tokens->len || TOK (f, i + 1)->sentence != TOK (f, first)->sentence
+      || (type != BRIEF_TIMEX_DATE && type != BRIEF_TIMEX_DURATION))
+    return NULL;
+
+  for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
+    if (token_is (f, i, suffixes[k].a) && token_is (f, i + 1, suffixes[k].b)
+        && (!suffixes[k].dates_only || type == BRIEF_TIMEX_DATE)
+        && !(k == 0 ? word_after : noun_after))
+      {
+        *end = i + 2;
+        return suffixes[k].mod;
+      }
+  return NULL;
+}
+
 /* Checks the context of the match @m of @p (after the modifier @mod from
  * token @start, if any), emits it and returns the token to go on from, or 0
  * when the match is dropped. */
@@ -2612,6 +2651,7 @@ accept_match (Finder        *f,
 {
   const Token *first = TOK (f, m->first);
   const Token *last = TOK (f, m->end - 1);
+  guint end;
   gboolean lone_year = p->rule == RULE_DATE && m->year > 0 && m->month == 0 && m->season == 0
                        && m->holiday == 0 && m->first + 1 == m->end;
   Value v = { 0, };
@@ -2734,8 +2774,16 @@ accept_match (Finder        *f,
       && !token_is (f, m->first, "a") && !token_is (f, m->first, "an"))
     start = m->first;
 
-  emit_timex (f, start, m->end, &v, mod);
-  return m->end;
+  /* "a week or so ago" */
+  end = m->end;
+  if (mod == NULL && p->rule == RULE_OFFSET && m->end > m->first + 2
+      && token_is (f, m->end - 2, "so"))
+    mod = "APPROX";
+  if (mod == NULL)
+    mod = suffix_mod (f, m->first, &end, v.type);
+
+  emit_timex (f, start, end, &v, mod);
+  return end;
 }
 
 static gboolean
@@ -3455,6 +3503,7 @@ brief_date_tagger_init (BriefDateTagger *self)
     "s", "t", "m", "and", "to", "or", "through", "until", "the", "this", "current",
     "every", "each", "once", "twice", "times", "of", "old", "ended", "ending",
     "be", "been", "is", "are", "being", "couple", "thousand", "now", "long",
+    "so", "later", "after", "beyond", "earlier", "before",
   };
   static const char * const ampm[] = { "a", "p", "am", "pm" };
   static const char * const value_lists[] = {
