@@ -239,6 +239,30 @@ test_calendar_context (void)
   run_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* Parts of the day and clock times. */
+static void
+test_times (void)
+{
+  static const RuleCase cases[] = {
+    { "Shares fell mid-afternoon yesterday.", BRIEF_DOCUMENT_NEWS,
+      { "mid-afternoon yesterday=TIME:2023-09-04TAF@MID" } },
+    { "It rained in the evening today.", BRIEF_DOCUMENT_NEWS,
+      { "evening today=TIME:2023-09-05TEV" } },
+    { "It rained this evening.", BRIEF_DOCUMENT_NEWS, { "this evening=TIME:2023-09-05TEV" } },
+    { "They left in the early morning.", BRIEF_DOCUMENT_NEWS,
+      { "the early morning=TIME:2023-09-05TMO@START" } },
+    { "It struck at 4 in the morning.", BRIEF_DOCUMENT_NEWS,
+      { "4 in the morning=TIME:2023-09-05T04:00" } },
+    { "It ended at 10 in the evening.", BRIEF_DOCUMENT_NEWS,
+      { "10 in the evening=TIME:2023-09-05T22:00" } },
+    /* A part of the day alone is no time, nor is a count of things. */
+    { "The morning was quiet.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "She has 4 in the family.", BRIEF_DOCUMENT_NEWS, { NULL } },
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+}
+
 /* Where an expression starts and ends. */
 static void
 test_spans (void)
@@ -304,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/timex/rules/report-periods", test_report_periods);
   g_test_add_func ("/timex/rules/sets", test_sets);
   g_test_add_func ("/timex/rules/spans", test_spans);
+  g_test_add_func ("/timex/rules/times", test_times);
   g_test_add_func ("/timex/rules/calendar-context", test_calendar_context);
   g_test_add_func ("/timex/rules/years-and-lengths", test_years_and_lengths);
 

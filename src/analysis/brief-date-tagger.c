@@ -2080,7 +2080,15 @@ clock_value (Finder        *f,
   if (p->has_param)
     hour = p->param / 60, minute = p->param % 60;
 
-  if (m->ampm != 0)
+  /* "4 in the morning", "10 in the evening" */
+  if (m->ampm == 0 && m->pod != 0 && !p->has_param)
+    {
+      if (hour < 1 || hour > 12)
+        return NULL;
+      if (pod_codes[m->pod][0] != 'M' && hour < 12 && !(pod_codes[m->pod][0] == 'N' && hour <= 4))
+        hour += 12;
+    }
+  else if (m->ampm != 0)
     {
       if (hour < 1 || hour > 12)
         return NULL;
