@@ -144,6 +144,10 @@ test_report_periods (void)
       { "the third quarter=DATE:2023-Q3", "the nine months=DURATION:P9M",
         "the 2022 period=DATE:2022" } },
     { "The 2022 period was calm.", BRIEF_DOCUMENT_NEWS, { "The 2022 period=DATE:2022" } },
+    { "Net rose in the third quarter, not last year. Sales in the latest period fell.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "last year=DATE:2022", "the latest period=DATE:2023-Q3" } },
+    { "The deal should close by year end.", BRIEF_DOCUMENT_NEWS, { "year end=DATE:2023" } },
     { "Sales rose in the last half of 2022.", BRIEF_DOCUMENT_NEWS,
       { "the last half of 2022=DATE:2022-H2" } },
     { "Sales rose in the final quarter of 2022.", BRIEF_DOCUMENT_NEWS,
@@ -277,6 +281,10 @@ test_spans (void)
     { "They met early Friday morning.", BRIEF_DOCUMENT_NEWS,
       { "early Friday morning=DATE:2023-09-01TMO@START" } },
     { "Prices fell in early March.", BRIEF_DOCUMENT_NEWS, { "early March=DATE:2023-03@START" } },
+    /* "post-1959", "pre-2008" */
+    { "The post-1959 exiles left.", BRIEF_DOCUMENT_NEWS, { "post-1959=DATE:1959@AFTER" } },
+    { "Prices fell to pre-2008 levels.", BRIEF_DOCUMENT_NEWS, { "pre-2008=DATE:2008@BEFORE" } },
+    { "The post-war order held.", BRIEF_DOCUMENT_NEWS, { NULL } },
     /* Modifiers written after the expression. */
     { "Rates will stay low for the next year or so.", BRIEF_DOCUMENT_NEWS,
       { "the next year or so=DATE:2024@APPROX" } },

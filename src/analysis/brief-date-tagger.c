@@ -348,6 +348,7 @@ typedef struct
   guint                  last_year_token;  /* token after the last bare year */
   guint                  last_end;    /* token after the last timex */
   int                    report_quarter;  /* the first quarter mentioned, 1-4, or 0 */
+  int                    report_year;     /* and its year */
   gboolean               report_nine_months;  /* "the nine months" since the last quarter */
   GPtrArray             *result;
 } Finder;
@@ -1963,9 +1964,12 @@ rel_value (Finder        *f,
       return g_strdup_printf ("%04d-%s", year, season_codes[m->season]);
     }
 
-  /* "the latest period" of a report is the quarter just spoken of. */
+  /* "the latest period" of a report is the quarter just spoken of, else
+   * the report's own quarter. */
   if (m->unit == UNIT_NONE && p->has_param && f->ref.precision == UNIT_QUARTER)
     return format_at (&f->ref.date, UNIT_QUARTER);
+  if (m->unit == UNIT_NONE && p->has_param && f->report_quarter > 0)
+    return g_strdup_printf ("%04d-Q%d", f->report_year, f->report_quarter);
 
   if (m->unit == UNIT_NONE || unit_info[m->unit].clock)
     return NULL;
@@ -2303,7 +2307,10 @@ set_ref (Finder     *f,
   if (value[4] == '-' && value[5] == 'Q' && value[6] >= '1' && value[6] <= '4')
     {
       if (f->report_quarter == 0)
-        f->report_quarter = value[6] - '0';
+        {
+          f->report_quarter = value[6] - '0';
+          f->report_year = y;
+        }
       f->report_nine_months = FALSE;
       g_date_set_dmy (&f->ref.date, 1, (value[6] - '1') * 3 + 1, y);
       f->ref.precision = UNIT_QUARTER;
