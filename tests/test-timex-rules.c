@@ -124,6 +124,16 @@ test_report_periods (void)
       BRIEF_DOCUMENT_NEWS,
       { "the third quarter=DATE:2023-Q3", "three months=DURATION:P3M",
         "a year earlier=DATE:2022-Q3" } },
+    /* The comparison is with the report's quarter, not with one it
+     * mentions in passing before or long ago. */
+    { "Net rose in the third quarter after a flat second quarter, up from a year ago.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "second quarter=DATE:2023-Q2",
+        "a year ago=DATE:2022-Q3" } },
+    { "It stopped paying in the third quarter of 1984. Third-quarter net rose from a year ago.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the third quarter of 1984=DATE:1984-Q3", "Third-quarter=DATE:2023-Q3",
+        "a year ago=DATE:2022-Q3" } },
     { "Sales fell from a year ago, and costs rose from a year earlier.", BRIEF_DOCUMENT_NEWS,
       { "a year ago=DATE:2022", "a year earlier=DATE:2022" } },
     { "Sales fell from a year ago; the year-earlier figure was restated.", BRIEF_DOCUMENT_NEWS,

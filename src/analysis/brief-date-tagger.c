@@ -2006,7 +2006,7 @@ offset_value (Finder      *f,
   Unit precision;
   const GDate *anchor = anchor_date (f, m->offset_ref, &precision);
   int n = m->has_number ? m->number : (m->plural ? -1 : 1);
-  GDate date;
+  GDate date, report;
   Unit unit = m->unit;
 
   if (n < 0 || anchor == NULL || unit_info[unit].clock)
@@ -2016,9 +2016,24 @@ offset_value (Finder      *f,
 
   /* "a year ago", "a year earlier", "the year-ago quarter": in reports of
    * quarterly results the comparison is with the same quarter a year
-   * before the last one mentioned. */
-  if (m->unit == UNIT_YEAR && f->ref.precision == UNIT_QUARTER
-      && (m->grain == UNIT_NONE || m->grain == UNIT_QUARTER))
+   * before the last one mentioned, or before the report's own quarter
+   * (the first one of its year it names) when the last one came before
+   * it ("after a flat second quarter") or none was just mentioned. */
+  if (f->report_quarter > 0)
+    {
+      g_date_clear (&report, 1);
+      g_date_set_dmy (&report, 1, (f->report_quarter - 1) * 3 + 1, f->report_year);
+    }
+  if (m->unit == UNIT_YEAR && (m->grain == UNIT_NONE || m->grain == UNIT_QUARTER)
+      && f->report_quarter > 0 && !f->report_nine_months
+      && ((f->ref.precision == UNIT_QUARTER && g_date_compare (&f->ref.date, &report) < 0)
+          || (f->ref.precision != UNIT_QUARTER && m->grain == UNIT_QUARTER)))
+    {
+      anchor = &report;
+      unit = UNIT_QUARTER;
+    }
+  else if (m->unit == UNIT_YEAR && f->ref.precision == UNIT_QUARTER
+           && (m->grain == UNIT_NONE || m->grain == UNIT_QUARTER))
     {
       anchor = &f->ref.date;
       unit = UNIT_QUARTER;
@@ -2306,7 +2321,10 @@ set_ref (Finder     *f,
     return;
   if (value[4] == '-' && value[5] == 'Q' && value[6] >= '1' && value[6] <= '4')
     {
-      if (f->report_quarter == 0)
+      /* A report's quarter is of its year or the one before it; "the
+       * third quarter of 1984" is history. */
+      if (f->report_quarter == 0 && g_date_valid (&f->dct)
+          && (y == g_date_get_year (&f->dct) || y + 1 == g_date_get_year (&f->dct)))
         {
           f->report_quarter = value[6] - '0';
           f->report_year = y;
