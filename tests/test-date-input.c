@@ -27,7 +27,9 @@ static const Case cases[] = {
   { "banana", BRIEF_DATE_INPUT_NOT_A_DATE, NULL },
   { "2019-13", BRIEF_DATE_INPUT_NOT_A_DATE, NULL },
   { "July", BRIEF_DATE_INPUT_NO_YEAR, NULL },
-  { "July 2023 or so", BRIEF_DATE_INPUT_TRAILING, NULL },
+  /* A modifier after the date is read with it, as one before it is. */
+  { "July 2023 or so", BRIEF_DATE_INPUT_OK, "2023-07" },
+  { "July 2023 at the latest", BRIEF_DATE_INPUT_TRAILING, NULL },
   { "three weeks", BRIEF_DATE_INPUT_NOT_A_DATE, NULL },
 };
 
