@@ -13,14 +13,15 @@
  * a figure drops more than half a point below what the engine reached
  * (bench/bench-timex-eval prints them all). */
 
-/* Reached on 2026-11-28, second round (0.8629 / 0.9295 / 0.8837 / 0.7837
- * before it: weekday parts as DATE, decades in words, Easter, halves,
- * "that year", modifiers outside lengths); raise them as the rules
+/* Reached on 2026-11-28, third round (0.8694 / 0.9321 / 0.8962 / 0.7888
+ * before it: tense from irregular past verbs, present and infinitive
+ * clauses, the periods reports compare, months and weekdays in more
+ * contexts, modifiers after the expression); raise them as the rules
  * improve. */
-#define REACHED_STRICT_F1   0.8694
-#define REACHED_RELAXED_F1  0.9321
-#define REACHED_TYPE_F1     0.8962
-#define REACHED_VALUE_F1    0.7888
+#define REACHED_STRICT_F1   0.8913
+#define REACHED_RELAXED_F1  0.9428
+#define REACHED_TYPE_F1     0.9086
+#define REACHED_VALUE_F1    0.8105
 #define TOLERANCE           0.005
 
 static void
