@@ -96,6 +96,11 @@ test_tense (void)
       { "February=DATE:2024-02" } },
     { "It bought the line in February.", BRIEF_DOCUMENT_NEWS, { "February=DATE:2023-02" } },
     { "They will want to meet Friday.", BRIEF_DOCUMENT_NEWS, { "Friday=DATE:2023-09-08" } },
+    /* "the previous Friday" counts from the day last mentioned. */
+    { "It closed Thursday, Aug. 24, after a drop the previous Friday.", BRIEF_DOCUMENT_NEWS,
+      { "Thursday, Aug. 24=DATE:2023-08-24", "the previous Friday=DATE:2023-08-18" } },
+    { "He met her the following Monday.", BRIEF_DOCUMENT_NEWS,
+      { "the following Monday=DATE:2023-09-11" } },
     /* "next" and "last" are tense markers only before a time word. */
     { "Dozens died in the blast next to the embassy on Friday.", BRIEF_DOCUMENT_NEWS,
       { "Friday=DATE:2023-09-01" } },

@@ -1589,7 +1589,11 @@ weekday_value (Finder *f,
   gboolean future;
   guint prev = prev_in_sentence (f, token);
   Unit precision;
-  const GDate *anchor = anchor_date (f, FALSE, &precision);
+  /* "the previous Friday", "the following Monday" count from the day last
+   * mentioned. */
+  gboolean from_ref = prev != G_MAXUINT && has_flag (f, prev, LEX_REL)
+                      && has_flag (f, prev, LEX_REF) && f->ref.precision == UNIT_DAY;
+  const GDate *anchor = anchor_date (f, from_ref, &precision);
 
   if (anchor == NULL || precision != UNIT_DAY)
     return g_strdup_printf ("XXXX-WXX-%d", weekday);
