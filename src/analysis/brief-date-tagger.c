@@ -1363,8 +1363,11 @@ static gboolean
 is_determiner (Finder *f,
                guint   i)
 {
-  const Token *t = TOK (f, i);
+  const Token *t;
 
+  if (i >= f->tokens->len)
+    return FALSE;
+  t = TOK (f, i);
   if (has_flag (f, i, LEX_DETERMINER))
     return TRUE;
 
