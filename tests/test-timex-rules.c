@@ -300,6 +300,11 @@ test_spans (void)
     { "The post-1959 exiles left.", BRIEF_DOCUMENT_NEWS, { "post-1959=DATE:1959@AFTER" } },
     { "Prices fell to pre-2008 levels.", BRIEF_DOCUMENT_NEWS, { "pre-2008=DATE:2008@BEFORE" } },
     { "The post-war order held.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    /* The article before a compound goes with its noun. */
+    { "The third-quarter results beat the fiscal second-quarter loss.", BRIEF_DOCUMENT_NEWS,
+      { "third-quarter=DATE:2023-Q3", "fiscal second-quarter=DATE:2023-Q2" } },
+    { "Sales rose in the third quarter.", BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3" } },
     /* Modifiers written after the expression. */
     { "Rates will stay low for the next year or so.", BRIEF_DOCUMENT_NEWS,
       { "the next year or so=DATE:2024@APPROX" } },

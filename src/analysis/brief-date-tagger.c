@@ -2814,6 +2814,13 @@ accept_match (Finder        *f,
       && !token_is (f, m->first, "a") && !token_is (f, m->first, "an"))
     start = m->first;
 
+  /* "the third-quarter results": the article goes with the noun the
+   * compound qualifies, not with the quarter. */
+  if (p->rule == RULE_QUARTER && start == m->first && token_is (f, m->first, "the")
+      && m->unit_token > m->first + 1 && (TOK (f, m->unit_token - 1)->classes & CLASS_DASH)
+      && !TOK (f, m->unit_token)->spaced)
+    start = m->first + 1;
+
   /* "a week or so ago" */
   end = m->end;
   if (mod == NULL && p->rule == RULE_OFFSET && m->end > m->first + 2
