@@ -381,6 +381,31 @@ compare_events_cb (gconstpointer a,
   return brief_event_compare ((BriefEvent *) a, (BriefEvent *) b);
 }
 
+/* What the analysis knows beyond one date: where a span ends ("from 2001 to
+ * 2009"), and what a derived date was worked out from. */
+static void
+event_add_mention_details (BriefEvent         *event,
+                           GPtrArray          *timexes,
+                           const BriefMention *mention)
+{
+  if (mention->end_timex >= 0 && (guint) mention->end_timex < timexes->len)
+    {
+      const BriefTimex *end = g_ptr_array_index (timexes, mention->end_timex);
+      BriefDate end_date;
+
+      if (brief_date_parse_value (end->value, &end_date))
+        brief_event_set_end_date (event, &end_date);
+    }
+
+  if (mention->derived_from >= 0 && (guint) mention->derived_from < timexes->len &&
+      mention->offset != NULL)
+    {
+      const BriefTimex *anchor = g_ptr_array_index (timexes, mention->derived_from);
+
+      brief_event_set_derivation (event, anchor->text, mention->offset);
+    }
+}
+
 static BriefEvent *
 event_from_mention (BriefArticle       *article,
                     GPtrArray          *timexes,
@@ -393,8 +418,15 @@ event_from_mention (BriefArticle       *article,
 
   /* A derived mention carries its own value: "two months" before "April
    * 2019" is 2019-02. */
+  gboolean year_known = TRUE;
+
   if (!brief_date_parse_value (brief_mention_get_value (mention, timexes), &date))
-    return NULL;
+    {
+      /* "In July" with no publication date: kept, marked as without a year. */
+      if (!brief_event_parse_yearless_value (brief_mention_get_value (mention, timexes), &date))
+        return NULL;
+      year_known = FALSE;
+    }
   /* A date in the header fields is metadata (the publication date), not an event. */
   if (!brief_article_is_in_body (article, timex->byte_start))
     return NULL;
@@ -409,6 +441,8 @@ event_from_mention (BriefArticle       *article,
   event = brief_event_new (&date, date_text, mention->title, article);
   brief_event_set_sentence (event, mention->sentence, mention->start, mention->end);
   brief_event_set_date_span (event, mention->date_start, mention->date_end);
+  brief_event_set_year_known (event, year_known);
+  event_add_mention_details (event, timexes, mention);
   return event;
 }
 
