@@ -785,6 +785,30 @@ brief_timeline_collapse (const BriefTimelinePlacement *placements,
     }
 }
 
+/* Keeps the title of @p on screen: to the left of a marker that stands too
+ * near the right edge, else shifted inside, narrowed when wider than all. */
+static void
+place_label (BriefTimelinePlacement *p,
+             gboolean                marker,
+             double                  marker_width,
+             double                  label_width,
+             double                  width)
+{
+  p->label_width = MIN (label_width, width);
+
+  if (p->label_x + p->label_width > width)
+    {
+      double left = p->x - 4.0 - p->label_width;
+
+      if (marker && left >= 0.0)
+        p->label_x = left;
+      else
+        p->label_x = width - p->label_width;
+    }
+  p->label_x = MAX (p->label_x, 0.0);
+  p->label_width = MIN (p->label_width, width - p->label_x);
+}
+
 void
 brief_timeline_layout (const BriefTimelineItem *items,
                        guint                    n_items,
@@ -819,6 +843,7 @@ brief_timeline_layout (const BriefTimelineItem *items,
     {
       const BriefTimelineItem *item = &items[i];
       BriefTimelinePlacement p = { .index = i };
+      gboolean marker;
 
       if (item->last_day <= start)
         continue;
@@ -826,7 +851,8 @@ brief_timeline_layout (const BriefTimelineItem *items,
       p.x0 = brief_timeline_day_to_x (start, end, width, item->first_day);
       p.x1 = brief_timeline_day_to_x (start, end, width, item->last_day);
 
-      if (item->last_day - item->first_day <= 1.0 || p.x1 - p.x0 < marker_width)
+      marker = item->last_day - item->first_day <= 1.0 || p.x1 - p.x0 < marker_width;
+      if (marker)
         {
           /* A day, or a range too narrow to see: a marker, its title beside. */
           double centre = (p.x0 + p.x1) / 2.0;
@@ -840,7 +866,9 @@ brief_timeline_layout (const BriefTimelineItem *items,
           p.x = MAX (p.x0, 0.0);
           p.label_x = p.x + 6.0;
         }
-      p.extent_end = MAX (p.label_x + item->label_width, p.x1) + gap;
+      place_label (&p, marker, marker_width, item->label_width, width);
+      p.extent_start = MIN (p.x, p.label_x);
+      p.extent_end = MAX (MAX (p.label_x + p.label_width, p.x + (marker ? marker_width : 0.0)), p.x1) + gap;
 
       g_array_append_val (placements, p);
     }
@@ -856,7 +884,7 @@ brief_timeline_layout (const BriefTimelineItem *items,
     {
       const BriefTimelinePlacement *p = &g_array_index (placements, BriefTimelinePlacement, i);
 
-      x0[i] = p->x;
+      x0[i] = p->extent_start;
       x1[i] = p->extent_end;
     }
 

@@ -274,7 +274,6 @@ article_view_published_changed_cb (BriefWindow      *self,
   /* Relative dates are read again against the new date; the events follow. */
   brief_briefing_set_published (self->briefing, article, published);
   brief_window_show_article (self, article);
-  brief_timeline_fit_all (self->timeline, TRUE);
 }
 
 static void
@@ -913,11 +912,9 @@ _brief_window_set_document (BriefWindow   *self,
   _brief_window_session_document_set (self);
 
   first = g_list_model_get_item (articles, 0);
+  /* The timeline shows the days kept for this briefing, or fits them all. */
   if (first != NULL)
-    {
-      brief_window_show_article (self, first);
-      brief_timeline_fit_all (self->timeline, FALSE);
-    }
+    brief_window_show_article (self, first);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
 }

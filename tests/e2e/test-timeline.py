@@ -12,6 +12,11 @@ when absent): typing the publication date in the article header resolves the
 relative dates, and the timeline then lists April 2019, January 2020 and
 July 2023 in that order; activating January 2020 selects its sentence.
 
+On an article of our own with spans and a derived date
+(tests/fixtures/e2e/harbour-dredging.txt): a span is one event whose name
+gives both dates ("2001 – 2009 — …"), and the date worked out from another
+("two months after … collapsed" in April 2019) is described as derived.
+
 Run under xvfb-run and dbus-run-session (see tests/meson.build); speaks TAP.
 """
 
@@ -54,7 +59,9 @@ SAMPLE = common.SAMPLE
 SHARED = os.environ.get("BRIEF_SHARED_DIR", os.path.join(common.SOURCE_ROOT, "..", "shared"))
 KIM = os.path.join(SHARED, "samples", "kim-putin-summit.txt")
 
-PLANNED = 8
+SPANS = os.path.join(common.SOURCE_ROOT, "tests", "fixtures", "e2e", "harbour-dredging.txt")
+
+PLANNED = 11
 results = []
 
 
@@ -261,6 +268,42 @@ def test_reference(tmp):
         app.close()
 
 
+def description_of(node):
+    return safe(lambda: Atspi.Accessible.get_description(node), "") or ""
+
+
+def test_spans(tmp):
+    app = App(SPANS, tmp)
+    try:
+        timeline = wait_for(lambda: timeline_of(app.node)) if app.node else None
+        names = []
+        if timeline is not None:
+            wait_for(lambda: item_named(timeline, "February 2019") is not None, timeout=10)
+            names = [name_of(n) for n in timeline_items(timeline)]
+        common.diag("timeline: " + " | ".join(names))
+
+        # A span: one event, named with both of its dates, before the next.
+        span = item_named(timeline, "2001 – 2009") if timeline else None
+        order = [position_of(names, d) for d in ("2001 – 2009", "2012 – 2015", "February 2019", "April 2019")]
+        tap(span is not None and "derived" not in description_of(span)
+            and -1 not in order and order == sorted(order),
+            "a span is one event named with both dates, '2001 – 2009 — …', in order",
+            f"positions {order}\n" + app.diagnostics())
+
+        # A derived date: its description says how it was worked out.
+        derived = item_named(timeline, "February 2019") if timeline else None
+        description = description_of(derived) if derived else None
+        anchor = item_named(timeline, "April 2019") if timeline else None
+        tap(description is not None and "derived: two months before April 2019" in description
+            and anchor is not None and "derived" not in description_of(anchor),
+            "the event dated two months before April 2019 is described as derived",
+            f"description: {description!r}\n" + app.diagnostics())
+
+        tap(app.proc.poll() is None, "the application is still running", app.diagnostics())
+    finally:
+        app.close()
+
+
 def main():
     if not os.path.exists(APP):
         print(f"1..0 # SKIP {APP} not built")
@@ -273,6 +316,7 @@ def main():
     try:
         test_sample(os.path.join(tmp, "sample"))
         test_reference(os.path.join(tmp, "reference"))
+        test_spans(os.path.join(tmp, "spans"))
     finally:
         if a11y_bus is not None and a11y_bus.poll() is None:
             a11y_bus.terminate()
