@@ -651,14 +651,52 @@ compare_by_start_cb (gconstpointer a,
   return (xa > xb) - (xa < xb);
 }
 
-static gboolean
-is_sorted (const double *x0,
-           guint         n)
+/* Fills @order with 0…n-1 sorted by x0.  The layout hands the intervals
+ * over nearly sorted (only titles moved left of their markers, near the
+ * right edge, start early): those that break the order are sorted alone and
+ * merged back, in O(n + m log m) for m of them. */
+static void
+sort_by_start (const double *x0,
+               guint         n,
+               guint        *order)
 {
-  for (guint i = 1; i < n; i++)
-    if (x0[i] < x0[i - 1])
-      return FALSE;
-  return TRUE;
+  g_autofree guint *outliers = NULL;
+  g_autofree guint *kept = NULL;
+  guint n_outliers = 0;
+  guint n_kept = 0;
+  double last = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    if (x0[i] < last)
+      n_outliers++;
+    else
+      last = x0[i];
+  if (n_outliers == 0)
+    {
+      for (guint i = 0; i < n; i++)
+        order[i] = i;
+      return;
+    }
+
+  outliers = g_new (guint, n_outliers);
+  kept = g_new (guint, n - n_outliers);
+  n_outliers = 0;
+  last = -G_MAXDOUBLE;
+  for (guint i = 0; i < n; i++)
+    if (x0[i] < last)
+      outliers[n_outliers++] = i;
+    else
+      {
+        kept[n_kept++] = i;
+        last = x0[i];
+      }
+  g_qsort_with_data (outliers, (int) n_outliers, sizeof (guint), compare_by_start_cb, (gpointer) x0);
+
+  for (guint i = 0, j = 0, k = 0; k < n; k++)
+    if (j >= n_outliers || (i < n_kept && x0[kept[i]] <= x0[outliers[j]]))
+      order[k] = kept[i++];
+    else
+      order[k] = outliers[j++];
 }
 
 guint
@@ -681,11 +719,7 @@ brief_timeline_assign_lanes (const double *x0,
     return 0;
 
   order = g_new (guint, n);
-  for (guint i = 0; i < n; i++)
-    order[i] = i;
-  /* The layout hands them over sorted already: skip the sort then. */
-  if (!is_sorted (x0, n))
-    g_qsort_with_data (order, (int) n, sizeof (guint), compare_by_start_cb, (gpointer) x0);
+  sort_by_start (x0, n, order);
 
   busy = g_new (BusyLane, n);
   free_lanes = g_new (guint, n);
