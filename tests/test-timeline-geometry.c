@@ -106,6 +106,7 @@ test_clamp (void)
 static void
 assert_labels_apart (GArray *ticks,
                      double  gap,
+                     double  width,
                      guint  *out_n_labels)
 {
   const BriefTimelineTick *previous = NULL;
@@ -123,6 +124,8 @@ assert_labels_apart (GArray *ticks,
           g_assert_cmpfloat (previous->x, <, tick->x);
           g_assert_cmpfloat (previous->label_x + previous->label_width + gap, <=, tick->label_x);
         }
+      /* Never cut off by the right edge. */
+      g_assert_cmpfloat (tick->label_x + tick->label_width, <=, width);
       previous = tick;
       n_labels++;
     }
@@ -147,7 +150,7 @@ test_ticks_never_overlap (void)
         guint n_labels;
 
         brief_timeline_compute_ticks (start, end, widths[w], 8.0, measure_cb, NULL, ticks);
-        assert_labels_apart (ticks, 8.0, &n_labels);
+        assert_labels_apart (ticks, 8.0, widths[w], &n_labels);
         /* Something to read, unless less than a day is shown between ticks. */
         if (span >= 2.0 && widths[w] >= 300)
           g_assert_cmpuint (n_labels, >, 0);
@@ -362,6 +365,16 @@ assert_labels_inside (GArray *placements,
     }
 }
 
+static const BriefTimelinePlacement *
+placement_of (GArray *placements,
+              guint   index)
+{
+  for (guint i = 0; i < placements->len; i++)
+    if (g_array_index (placements, BriefTimelinePlacement, i).index == index)
+      return &g_array_index (placements, BriefTimelinePlacement, i);
+  g_assert_not_reached ();
+}
+
 static void
 test_labels_at_edges (void)
 {
@@ -370,13 +383,17 @@ test_labels_at_edges (void)
   double start = julian (2020, 1, 1);
   double end = julian (2021, 1, 1);
   const double width = 800;
+  /* In date order, as the layout wants them. */
   BriefTimelineItem items[] = {
-    /* A day near the left edge, one mid-way, one near the right edge. */
+    /* A day near the left edge, and one mid-way. */
     { julian (2020, 1, 2), julian (2020, 1, 3), 150 },
     { julian (2020, 7, 1), julian (2020, 7, 2), 150 },
-    { julian (2020, 12, 28), julian (2020, 12, 29), 150 },
+    /* Mid-way, a title too wide for either side: cut short on the roomier one. */
+    { julian (2020, 7, 3), julian (2020, 7, 4), 600 },
     /* A month at the right edge: its title rides on it, shifted inside. */
     { julian (2020, 12, 1), julian (2021, 1, 1), 200 },
+    /* A day near the right edge. */
+    { julian (2020, 12, 28), julian (2020, 12, 29), 150 },
     /* A day whose title is wider than the whole timeline. */
     { julian (2020, 12, 30), julian (2020, 12, 31), 2000 },
   };
@@ -388,20 +405,26 @@ test_labels_at_edges (void)
   assert_labels_inside (placements, width);
 
   /* Room on the right: the title follows its marker. */
-  p = &g_array_index (placements, BriefTimelinePlacement, 1);
+  p = placement_of (placements, 1);
   g_assert_cmpfloat (p->label_x, >, p->x);
   g_assert_cmpfloat (p->label_width, ==, 150);
-  /* None: it goes to the left of the marker, whole. */
-  p = &g_array_index (placements, BriefTimelinePlacement, 2);
+  /* Too wide for either side: cut short, never over its own marker. */
+  p = placement_of (placements, 2);
+  g_assert_cmpfloat (p->label_width, <, 600);
+  g_assert_cmpfloat (p->label_width, >=, 64);
+  g_assert_true (p->label_x + p->label_width <= p->x || p->label_x >= p->x + 10);
+  /* The month's title is shifted inside, whole. */
+  p = placement_of (placements, 3);
+  g_assert_cmpfloat (p->label_x + p->label_width, <=, width);
+  g_assert_cmpfloat (p->label_x + p->label_width, >=, width - 8);
+  g_assert_cmpfloat (p->label_width, ==, 200);
+  /* No room on the right: it goes to the left of the marker, whole. */
+  p = placement_of (placements, 4);
   g_assert_cmpfloat (p->label_x + p->label_width, <=, p->x);
   g_assert_cmpfloat (p->label_width, ==, 150);
   g_assert_cmpfloat (p->extent_start, ==, p->label_x);
-  /* The month's title is shifted inside, whole. */
-  p = &g_array_index (placements, BriefTimelinePlacement, 3);
-  g_assert_cmpfloat (p->label_x + p->label_width, ==, width);
-  g_assert_cmpfloat (p->label_width, ==, 200);
   /* Too wide for anything: narrowed to the timeline. */
-  p = &g_array_index (placements, BriefTimelinePlacement, 4);
+  p = placement_of (placements, 5);
   g_assert_cmpfloat (p->label_width, <=, width);
 
   /* Lanes hold the titles on the left too: none overlaps another in its lane. */

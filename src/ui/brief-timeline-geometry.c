@@ -504,6 +504,14 @@ brief_timeline_compute_ticks (double                    start,
     }
 
   drop_colliding_labels (ticks, gap);
+  /* A label cut off by the edge reads as a different date: drop it. */
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      BriefTimelineTick *tick = &g_array_index (ticks, BriefTimelineTick, i);
+
+      if (tick->label != NULL && tick->label_x + tick->label_width > width)
+        g_clear_pointer (&tick->label, g_free);
+    }
 
   /* Unlabelled minor ticks between, when they stand far enough apart. */
   minor = minor_unit_for (chosen, px_per_day);
@@ -819,8 +827,16 @@ brief_timeline_collapse (const BriefTimelinePlacement *placements,
     }
 }
 
-/* Keeps the title of @p on screen: to the left of a marker that stands too
- * near the right edge, else shifted inside, narrowed when wider than all. */
+/* The narrowest a title is cut to before it may cover its own marker. */
+#define MIN_LABEL_WIDTH 64.0
+/* Titles keep this far from the timeline's edges. */
+#define EDGE_MARGIN 4.0
+
+/* Keeps the title of @p on screen.  Beside a marker: on its right when it
+ * fits, else on its left, else cut short (ellipsized) on its right while a
+ * fair part of it fits there (a title on the left takes a lane over the
+ * events before it), else on the roomier side; a range's title, or one
+ * with no room on either side, is shifted inside. */
 static void
 place_label (BriefTimelinePlacement *p,
              gboolean                marker,
@@ -828,19 +844,31 @@ place_label (BriefTimelinePlacement *p,
              double                  label_width,
              double                  width)
 {
-  p->label_width = MIN (label_width, width);
+  double margin = width > 4 * EDGE_MARGIN + MIN_LABEL_WIDTH ? EDGE_MARGIN : 0.0;
+  double right = width - margin;
 
-  if (p->label_x + p->label_width > width)
+  p->label_width = MIN (label_width, right - margin);
+
+  if (p->label_x + p->label_width > right)
     {
-      double left = p->x - 4.0 - p->label_width;
+      double right_room = right - p->label_x;
+      double left_room = p->x - 4.0 - margin;
 
-      if (marker && left >= 0.0)
-        p->label_x = left;
+      if (marker && left_room >= p->label_width)
+        p->label_x = p->x - 4.0 - p->label_width;
+      else if (marker && right_room >= 1.5 * MIN_LABEL_WIDTH)
+        p->label_width = right_room;
+      else if (marker && MAX (left_room, right_room) >= MIN_LABEL_WIDTH)
+        {
+          p->label_width = MAX (left_room, right_room);
+          if (left_room > right_room)
+            p->label_x = margin;
+        }
       else
-        p->label_x = width - p->label_width;
+        p->label_x = right - p->label_width;
     }
-  p->label_x = MAX (p->label_x, 0.0);
-  p->label_width = MIN (p->label_width, width - p->label_x);
+  p->label_x = MAX (p->label_x, margin);
+  p->label_width = MAX (MIN (p->label_width, right - p->label_x), 1.0);
 }
 
 void

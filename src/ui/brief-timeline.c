@@ -734,7 +734,8 @@ brief_timeline_fit_all (BriefTimeline *self,
         }
     }
 
-  /* Room on the right for the last titles, which run on from their dates. */
+  /* Room on the right for the last titles, which run on from their dates:
+   * a title moved to the left of its marker would fill a lane. */
   self->auto_fit = TRUE;
   brief_timeline_keep_range (self);
   {
@@ -920,11 +921,20 @@ static void
 layout_legend (BriefTimeline *self,
                double         width)
 {
-  double controls = self->controls != NULL ? gtk_widget_get_width (self->controls) + PADDING : 0.0;
+  double controls = 0.0;
   double x = PADDING + 4.0;
+  double name_width;
   guint row = 0;
   guint n;
 
+  /* Measured, not allocated: the first layout comes before the buttons'. */
+  if (self->controls != NULL)
+    {
+      int natural;
+
+      gtk_widget_measure (self->controls, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      controls = natural + 6 + PADDING;
+    }
   ensure_legend_layouts (self);
   n = self->legend_layouts->len;
   if (self->legend_width == width && self->legend_spots->len == n + 1)
@@ -936,6 +946,10 @@ layout_legend (BriefTimeline *self,
   if (n == 0)
     return;
 
+  /* Names cut shorter as sources grow, so that about two fit on a row and
+   * the legend leaves the lanes their room. */
+  name_width = CLAMP (2.0 * (width - 2 * PADDING) / (n + 1) - 32.0, 72.0, LEGEND_MAX_WIDTH);
+
   for (guint i = 0; i <= n; i++)
     {
       /* The sources, then the line marking the publication date, explained. */
@@ -945,7 +959,7 @@ layout_legend (BriefTimeline *self,
       int w;
 
       if (i < n)
-        pango_layout_set_width (layout, (int) (MIN (LEGEND_MAX_WIDTH, room) * PANGO_SCALE));
+        pango_layout_set_width (layout, (int) (MIN (name_width, room) * PANGO_SCALE));
       pango_layout_get_pixel_size (layout, &w, NULL);
       if (x + 14 + w > limit && x > PADDING + 4.0)
         {
@@ -1032,14 +1046,18 @@ layout_undated (BriefTimeline *self,
       BriefTimelinePlacement p = { .index = i, .lane = 0 };
       BriefTimelineRect rect;
 
+      double room;
+
       p.x = x;
       p.label_x = x + MARKER_SIZE + 4.0;
-      p.label_width = MIN (item->label_width + self->char_width * 8, UNDATED_MAX_WIDTH);
+      /* Cut short rather than left out, down to a readable width; the rest
+       * stay in the list, and a count says so. */
+      room = width - PADDING - (i + 1 < self->entries->len ? self->bubble_width : 0.0) - p.label_x;
+      p.label_width = MIN (MIN (item->label_width + self->char_width * 8, UNDATED_MAX_WIDTH), room);
+      if (p.label_width < 80.0)
+        break;
       p.extent_start = x;
       p.extent_end = p.label_x + p.label_width;
-      /* The rest stay in the list, and a count says so. */
-      if (p.extent_end > width - PADDING - self->bubble_width)
-        break;
 
       rect.width = p.extent_end - p.extent_start + 4.0;
       rect.x = mirror (self, p.extent_start - 2.0, rect.width);
