@@ -332,6 +332,8 @@ test_layout_clusters (void)
       const BriefTimelineCluster *c = &g_array_index (clusters, BriefTimelineCluster, i);
 
       counted += c->count;
+      g_assert_cmpfloat (c->x, >=, 0.0);
+      g_assert_cmpfloat (c->x + c->width, <=, 1000.0);
       if (i > 0)
         {
           const BriefTimelineCluster *prev = &g_array_index (clusters, BriefTimelineCluster, i - 1);

@@ -871,6 +871,38 @@ place_label (BriefTimelinePlacement *p,
   p->label_width = MAX (MIN (p->label_width, right - p->label_x), 1.0);
 }
 
+/* Count bubbles at the edges move inside, pushing their neighbours, so that
+ * none is cut off and none overlaps another. */
+static void
+keep_clusters_inside (GArray *clusters,
+                      double  bubble_width,
+                      double  gap,
+                      double  width)
+{
+  double limit = 0.0;
+
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      BriefTimelineCluster *c = &g_array_index (clusters, BriefTimelineCluster, i);
+
+      if (c->x >= limit)
+        break;
+      c->x = limit;
+      limit = c->x + bubble_width + gap;
+    }
+
+  limit = width - bubble_width;
+  for (guint i = clusters->len; i > 0; i--)
+    {
+      BriefTimelineCluster *c = &g_array_index (clusters, BriefTimelineCluster, i - 1);
+
+      if (c->x <= limit)
+        break;
+      c->x = MAX (limit, 0.0);
+      limit = c->x - bubble_width - gap;
+    }
+}
+
 void
 brief_timeline_layout (const BriefTimelineItem *items,
                        guint                    n_items,
@@ -957,6 +989,7 @@ brief_timeline_layout (const BriefTimelineItem *items,
 
   brief_timeline_collapse ((const BriefTimelinePlacement *) (gpointer) placements->data, n,
                            items, bubble_width, gap, clusters);
+  keep_clusters_inside (clusters, bubble_width, gap, width);
 }
 
 /* ---------------------------------------------------------------- hit testing */
