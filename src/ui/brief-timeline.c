@@ -3038,6 +3038,36 @@ _brief_timeline_get_n_clusters (BriefTimeline *self)
   return self->clusters->len;
 }
 
+gboolean
+brief_timeline_get_chosen_range (BriefTimeline *self,
+                                 double        *start,
+                                 double        *end)
+{
+  g_return_val_if_fail (BRIEF_IS_TIMELINE (self), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  if (self->auto_fit)
+    return FALSE;
+  *start = self->animating ? self->to_start : brief_timeline_range_get_start (self->range);
+  *end = self->animating ? self->to_end : brief_timeline_range_get_end (self->range);
+  return TRUE;
+}
+
+void
+brief_timeline_choose_range (BriefTimeline *self,
+                             double         start,
+                             double         end)
+{
+  g_return_if_fail (BRIEF_IS_TIMELINE (self));
+  g_return_if_fail (start < end);
+
+  brief_timeline_ensure_model (self);
+  self->animating = FALSE;
+  self->auto_fit = FALSE;
+  brief_timeline_range_set (self->range, start, end);
+  brief_timeline_keep_range (self);
+}
+
 void
 brief_timeline_set_briefing (BriefTimeline *self,
                              BriefBriefing *briefing)

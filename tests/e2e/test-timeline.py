@@ -16,6 +16,9 @@ On an article of our own with spans and a derived date
 (tests/fixtures/e2e/harbour-dredging.txt): a span is one event whose name
 gives both dates ("2001 – 2009 — …"), and the date worked out from another
 ("two months after … collapsed" in April 2019) is described as derived.
+Zoomed in, the timeline keeps its zoom (the events it exposes, those in
+view) when a new publication date has the article read again; Fit All
+brings every event back.
 
 Run under xvfb-run and dbus-run-session (see tests/meson.build); speaks TAP.
 """
@@ -26,6 +29,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -61,7 +65,7 @@ KIM = os.path.join(SHARED, "samples", "kim-putin-summit.txt")
 
 SPANS = os.path.join(common.SOURCE_ROOT, "tests", "fixtures", "e2e", "harbour-dredging.txt")
 
-PLANNED = 11
+PLANNED = 13
 results = []
 
 
@@ -298,6 +302,49 @@ def test_spans(tmp):
             and anchor is not None and "derived" not in description_of(anchor),
             "the event dated two months before April 2019 is described as derived",
             f"description: {description!r}\n" + app.diagnostics())
+
+        # Zoom in: fewer events in view, so fewer exposed.
+        every = len(timeline_items(timeline)) if timeline else 0
+        zoomed = None
+        try:
+            zoom_in = find(app.node, lambda n: name_of(n).startswith("Zoom In") and role_of(n) == "push button")
+            # Twice, about the middle: closer, not so close that nothing is left.
+            for _ in range(2):
+                press(zoom_in)
+                time.sleep(0.5)
+            zoomed = wait_for(lambda: (lambda n: n if 0 < n < every else None)(len(timeline_items(timeline))),
+                              timeout=5)
+        except Exception as e:
+            common.diag(f"{type(e).__name__}: {e}")
+
+        # A new publication date reads the article again: the zoom stays.
+        kept = False
+        diagnostics = ""
+        try:
+            entry = find(app.node, lambda n: name_of(n).startswith("Publication date")
+                         and common.supports(n, "EditableText"))
+            count = Atspi.Text.get_character_count(entry)
+            Atspi.EditableText.delete_text(entry, 0, count)
+            Atspi.EditableText.insert_text(entry, 0, "2023-05-12", len("2023-05-12"))
+            press(entry)
+            wait_for(lambda: text_of(entry) == "2023-05-12", timeout=3)
+            time.sleep(2)
+            after = len(timeline_items(timeline))
+            kept = zoomed is not None and 0 < after < every
+            diagnostics = f"all {every}, zoomed {zoomed}, after the new date {after}"
+        except Exception as e:
+            diagnostics = f"{type(e).__name__}: {e}\n" + app.diagnostics()
+        tap(kept, "the zoom stays when a new publication date has the article read again", diagnostics)
+
+        # Fit All forgets it: every event in view again.
+        fitted = None
+        try:
+            press(find(app.node, lambda n: name_of(n).startswith("Fit All") and role_of(n) == "push button"))
+            fitted = wait_for(lambda: (lambda n: n if n >= every else None)(len(timeline_items(timeline))),
+                              timeout=5)
+        except Exception as e:
+            common.diag(f"{type(e).__name__}: {e}")
+        tap(fitted is not None, "Fit All shows every event again", f"all {every}, after Fit All {fitted}")
 
         tap(app.proc.poll() is None, "the application is still running", app.diagnostics())
     finally:
