@@ -2082,7 +2082,8 @@ brief_timeline_move_action (GtkWidget  *widget,
     {
       /* A screen earlier or later: the first event there, the view following. */
       double span = brief_timeline_range_get_span (self->range);
-      double from = self->selected != G_MAXUINT
+      /* From the selected event, unless it is of no known year (off the axis). */
+      double from = self->selected != G_MAXUINT && !get_entry (self, self->selected)->undated
                     ? g_array_index (self->items, BriefTimelineItem, self->selected).first_day
                     : brief_timeline_range_get_start (self->range);
       gboolean down = g_str_equal (action_name, "timeline.page-down");
