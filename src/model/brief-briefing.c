@@ -413,13 +413,12 @@ event_from_mention (BriefArticle       *article,
 {
   const BriefTimex *timex = g_ptr_array_index (timexes, mention->timex_index);
   g_autofree char *date_text = NULL;
+  gboolean year_known = TRUE;
   BriefDate date;
   BriefEvent *event;
 
   /* A derived mention carries its own value: "two months" before "April
    * 2019" is 2019-02. */
-  gboolean year_known = TRUE;
-
   if (!brief_date_parse_value (brief_mention_get_value (mention, timexes), &date))
     {
       /* "In July" with no publication date: kept, marked as without a year. */
