@@ -16,6 +16,7 @@ On an article of our own with spans and a derived date
 (tests/fixtures/e2e/harbour-dredging.txt): a span is one event whose name
 gives both dates ("2001 – 2009 — …"), and the date worked out from another
 ("two months after … collapsed" in April 2019) is described as derived.
+The event editor takes a new title for the span, its dates untouched.
 Zoomed in, the timeline keeps its zoom (the events it exposes, those in
 view) when a new publication date has the article read again; Fit All
 brings every event back.
@@ -65,7 +66,7 @@ KIM = os.path.join(SHARED, "samples", "kim-putin-summit.txt")
 
 SPANS = os.path.join(common.SOURCE_ROOT, "tests", "fixtures", "e2e", "harbour-dredging.txt")
 
-PLANNED = 13
+PLANNED = 14
 results = []
 
 
@@ -272,6 +273,10 @@ def test_reference(tmp):
         app.close()
 
 
+def is_sensitive(node):
+    return node.get_state_set().contains(Atspi.StateType.SENSITIVE)
+
+
 def description_of(node):
     return safe(lambda: Atspi.Accessible.get_description(node), "") or ""
 
@@ -302,6 +307,32 @@ def test_spans(tmp):
             and anchor is not None and "derived" not in description_of(anchor),
             "the event dated two months before April 2019 is described as derived",
             f"description: {description!r}\n" + app.diagnostics())
+
+        # The editor shows the span's dates as they are and takes a new title.
+        renamed = False
+        diagnostics = ""
+        try:
+            press(span)
+
+            def sensitive_button(label):
+                nodes = find_all(app.node, lambda n: role_of(n) == "push button" and common.labelled(n, label))
+                return next((n for n in nodes if is_sensitive(n)), None)
+
+            press(wait_for(lambda: sensitive_button("Edit Event"), timeout=5))
+            entry = wait_for(lambda: next((n for n in find_all(app.node, lambda n: name_of(n).startswith("Event title")
+                                                               and common.supports(n, "EditableText"))
+                                           if common.is_showing(n)), None), timeout=5)
+            Atspi.EditableText.delete_text(entry, 0, Atspi.Text.get_character_count(entry))
+            new_title = "Dredging of the outer channel"
+            Atspi.EditableText.insert_text(entry, 0, new_title, len(new_title))
+            press(wait_for(lambda: sensitive_button("Apply"), timeout=5))
+            renamed = wait_for(lambda: item_named(timeline, "2001 – 2009") is not None and
+                               name_of(item_named(timeline, "2001 – 2009")) == f"2001 – 2009 — {new_title}",
+                               timeout=5)
+            diagnostics = f"span: {name_of(item_named(timeline, '2001 – 2009'))!r}"
+        except Exception as e:
+            diagnostics = f"{type(e).__name__}: {e}\n" + app.diagnostics()
+        tap(bool(renamed), "the event editor renames the span, its dates untouched", diagnostics)
 
         # Zoom in: fewer events in view, so fewer exposed.
         every = len(timeline_items(timeline)) if timeline else 0
