@@ -296,7 +296,7 @@ test_event_details (void)
   g_assert_cmpuint (brief_briefing_import_file (briefing, file, NULL, NULL, NULL), ==, 1);
   events = brief_briefing_get_events (briefing);
 
-  span = find_event (events, "2001");
+  span = find_event (events, "2001 to 2009");
   g_assert_nonnull (span);
   g_assert_nonnull (brief_event_get_end_date (span));
   g_assert_cmpint (brief_event_get_end_date (span)->year, ==, 2009);

@@ -434,6 +434,10 @@ event_from_mention (BriefArticle       *article,
     date_text = g_strdup_printf ("%s %s %s", timex->text,
                                  mention->offset[0] == '-' ? "before" : "after",
                                  ((BriefTimex *) g_ptr_array_index (timexes, mention->derived_from))->text);
+  else if (mention->end_timex >= 0 && mention->date_end > mention->date_start &&
+           mention->date_end <= (gsize) g_utf8_strlen (brief_article_get_text (article), -1))
+    /* A span in the words it was given in: "2001 to 2009". */
+    date_text = g_utf8_substring (brief_article_get_text (article), mention->date_start, mention->date_end);
   else
     date_text = g_strdup (timex->text);
 
