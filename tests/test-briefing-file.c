@@ -95,6 +95,61 @@ test_round_trip (void)
   g_assert_cmpstr (brief_briefing_get_notes (copy), ==, "Emoji 🌊 and right-to-left עברית survive.");
 }
 
+/* A span's end, a derivation and an unknown year survive a save; a file
+ * without them (version-1.briefing) loads as before, as checked above. */
+static void
+test_event_details (void)
+{
+  g_autoptr(BriefBriefing) original = brief_briefing_new ();
+  g_autoptr(BriefEvent) span = NULL;
+  g_autoptr(BriefEvent) derived = NULL;
+  g_autoptr(BriefEvent) yearless = NULL;
+  g_autoptr(BriefEvent) loaded_span = NULL;
+  g_autoptr(BriefEvent) loaded_derived = NULL;
+  g_autoptr(BriefEvent) loaded_yearless = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BriefBriefing) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  BriefDate start = { BRIEF_DATE_PRECISION_YEAR, 2001, 0, 0, 0 };
+  BriefDate end = { BRIEF_DATE_PRECISION_YEAR, 2009, 0, 0, 0 };
+  BriefDate february = { BRIEF_DATE_PRECISION_MONTH, 2019, 0, 2, 0 };
+  BriefDate july;
+
+  span = brief_event_new (&start, "from 2001 to 2009", "Dredging", NULL);
+  brief_event_set_end_date (span, &end);
+  derived = brief_event_new (&february, "two months before April 2019", "Talks collapse", NULL);
+  brief_event_set_derivation (derived, "April 2019", "-P2M");
+  g_assert_true (brief_event_parse_yearless_value ("XXXX-07-14", &july));
+  g_assert_false (brief_event_parse_yearless_value ("XXXX", &july));
+  g_assert_false (brief_event_parse_yearless_value ("2019-07", &july));
+  g_assert_true (brief_event_parse_yearless_value ("XXXX-07", &july));
+  yearless = brief_event_new (&july, "in July", "Committee meets", NULL);
+  brief_event_set_year_known (yearless, FALSE);
+  brief_briefing_add_event (original, span);
+  brief_briefing_add_event (original, derived);
+  brief_briefing_add_event (original, yearless);
+
+  bytes = brief_briefing_serialize (original);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "\"XXXX-07\""));
+  copy = brief_briefing_deserialize (bytes, &error);
+  g_assert_no_error (error);
+  assert_same_briefing (original, copy);
+
+  loaded_span = event_at (copy, 0);
+  loaded_derived = event_at (copy, 1);
+  loaded_yearless = event_at (copy, 2);
+  g_assert_cmpstr (brief_event_get_title (loaded_span), ==, "Dredging");
+  g_assert_nonnull (brief_event_get_end_date (loaded_span));
+  g_assert_cmpint (brief_event_get_end_date (loaded_span)->year, ==, 2009);
+  g_assert_null (brief_event_get_end_date (loaded_derived));
+  g_assert_cmpstr (brief_event_get_derived_from (loaded_derived), ==, "April 2019");
+  g_assert_cmpstr (brief_event_get_derived_offset (loaded_derived), ==, "-P2M");
+  g_assert_false (brief_event_is_derived (loaded_span));
+  g_assert_false (brief_event_get_year_known (loaded_yearless));
+  g_assert_true (brief_event_get_year_known (loaded_span));
+  g_assert_cmpint (brief_event_get_date (loaded_yearless)->month, ==, 7);
+}
+
 static void
 store_result_cb (GObject      *source,
                  GAsyncResult *result,
@@ -187,6 +242,8 @@ static const DamageCase damage_cases[] = {
   { "event-bad-state", "{\"format\": \"io.github.briefingdesk.Briefing\", \"version\": 1, \"articles\": [], \"events\": [{\"date\": \"2019\", \"title\": \"x\", \"state\": \"maybe\"}]}", BRIEF_BRIEFING_FILE_ERROR_DAMAGED },
   { "event-missing-article", "{\"format\": \"io.github.briefingdesk.Briefing\", \"version\": 1, \"articles\": [], \"events\": [{\"date\": \"2019\", \"title\": \"x\", \"state\": \"accepted\", \"article\": 0}]}", BRIEF_BRIEFING_FILE_ERROR_DAMAGED },
   { "event-span-outside", "{\"format\": \"io.github.briefingdesk.Briefing\", \"version\": 1, \"articles\": [{\"text\": \"abc\"}], \"events\": [{\"date\": \"2019\", \"title\": \"x\", \"state\": \"accepted\", \"article\": 0, \"start\": 0, \"end\": 99, \"date_start\": 0, \"date_end\": 1}]}", BRIEF_BRIEFING_FILE_ERROR_DAMAGED },
+  { "event-bad-end-date", "{\"format\": \"io.github.briefingdesk.Briefing\", \"version\": 1, \"articles\": [], \"events\": [{\"date\": \"2019\", \"end_date\": \"soon\", \"title\": \"x\", \"state\": \"accepted\"}]}", BRIEF_BRIEFING_FILE_ERROR_DAMAGED },
+  { "event-half-derivation", "{\"format\": \"io.github.briefingdesk.Briefing\", \"version\": 1, \"articles\": [], \"events\": [{\"date\": \"2019\", \"derived_from\": \"2020\", \"title\": \"x\", \"state\": \"accepted\"}]}", BRIEF_BRIEFING_FILE_ERROR_DAMAGED },
   { "negative-offset", "{\"format\": \"io.github.briefingdesk.Briefing\", \"version\": 1, \"articles\": [{\"text\": \"abc\"}], \"events\": [{\"date\": \"2019\", \"title\": \"x\", \"state\": \"accepted\", \"article\": 0, \"start\": -1, \"end\": 1, \"date_start\": 0, \"date_end\": 1}]}", BRIEF_BRIEFING_FILE_ERROR_DAMAGED },
 };
 
@@ -237,6 +294,7 @@ main (int    argc,
 
   g_test_add_func ("/briefing-file/version-1", test_version_1);
   g_test_add_func ("/briefing-file/round-trip", test_round_trip);
+  g_test_add_func ("/briefing-file/event-details", test_event_details);
   g_test_add_func ("/briefing-file/save-and-load", test_save_and_load);
   g_test_add_func ("/briefing-file/damaged", test_damaged);
   g_test_add_func ("/briefing-file/hostile", test_hostile);

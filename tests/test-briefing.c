@@ -169,8 +169,12 @@ test_set_published (void)
 
   g_assert_cmpuint (brief_briefing_import_file (briefing, file, NULL, NULL, NULL), ==, 1);
   article = g_list_model_get_item (brief_briefing_get_articles (briefing), 0);
-  /* Without a publication date "July" has no year and makes no event yet. */
-  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+  /* Without a publication date "July" has no year: an event said to have none. */
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
+  second = g_list_model_get_item (events, 1);
+  g_assert_cmpstr (brief_event_get_date_text (second), ==, "July");
+  g_assert_false (brief_event_get_year_known (second));
+  g_clear_object (&second);
 
   brief_briefing_set_published (briefing, article, "2023-09-05");
   g_assert_cmpstr (brief_article_get_published (article), ==, "2023-09-05");
@@ -181,6 +185,7 @@ test_set_published (void)
   g_assert_cmpstr (brief_event_get_date_text (first), ==, "1998");
   g_assert_cmpstr (brief_event_get_date_text (second), ==, "July");
   g_assert_cmpint (brief_event_get_date (second)->year, ==, 2023);
+  g_assert_true (brief_event_get_year_known (second));
 }
 
 static void
@@ -210,7 +215,7 @@ test_add_text_untitled (void)
   g_autoptr(BriefArticle) article = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* No headline, no publication date: the hint titles it, "July" waits. */
+  /* No headline, no publication date: the hint titles it, "July" waits for a year. */
   brief_briefing_add_text_async (briefing, "The ferry resumed in July after the 2019 storm.",
                                  "Pasted text", NULL, import_done_cb, &result);
   while (result == NULL)
@@ -221,7 +226,7 @@ test_add_text_untitled (void)
   article = g_list_model_get_item (brief_briefing_get_articles (briefing), 0);
   g_assert_nonnull (brief_article_get_title (article));
   g_assert_null (brief_article_get_published (article));
-  g_assert_cmpuint (g_list_model_get_n_items (brief_briefing_get_events (briefing)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (brief_briefing_get_events (briefing)), ==, 2);
 }
 
 static void
@@ -250,6 +255,83 @@ test_add_text_errors (void)
   g_assert_cmpuint (g_list_model_get_n_items (brief_briefing_get_articles (briefing)), ==, 0);
 }
 
+/* Spans, derived dates and dates without a year reach the events. */
+static const char spans_text[] =
+  "Harbour works stall again\n"
+  "\n"
+  "The port authority ran the dredging programme from 2001 to 2009. "
+  "In April 2019, two months after the talks collapsed, the union called a strike. "
+  "The committee met in July to plan the reopening.\n";
+
+static BriefEvent *
+find_event (GListModel *events,
+            const char *date_text)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(BriefEvent) event = g_list_model_get_item (events, i);
+
+      if (g_strcmp0 (brief_event_get_date_text (event), date_text) == 0)
+        return g_steal_pointer (&event);
+    }
+  return NULL;
+}
+
+static void
+test_event_details (void)
+{
+  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  g_autoptr(GFile) file = write_article ("harbour.txt", spans_text);
+  GListModel *events;
+  g_autoptr(BriefEvent) span = NULL;
+  g_autoptr(BriefEvent) derived = NULL;
+  g_autoptr(BriefEvent) anchor = NULL;
+  g_autoptr(BriefEvent) july = NULL;
+  g_autoptr(BriefEvent) last = NULL;
+  g_autofree char *span_label = NULL;
+  g_autofree char *derivation = NULL;
+  g_autofree char *july_label = NULL;
+  GDate first, end;
+
+  g_assert_cmpuint (brief_briefing_import_file (briefing, file, NULL, NULL, NULL), ==, 1);
+  events = brief_briefing_get_events (briefing);
+
+  span = find_event (events, "2001 to 2009");
+  g_assert_nonnull (span);
+  g_assert_nonnull (brief_event_get_end_date (span));
+  g_assert_cmpint (brief_event_get_end_date (span)->year, ==, 2009);
+  span_label = brief_event_dup_date_label (span);
+  g_assert_cmpstr (span_label, ==, "2001 – 2009");
+  brief_event_get_extent (span, &first, &end);
+  g_assert_cmpint (g_date_get_year (&first), ==, 2001);
+  g_assert_cmpint (g_date_get_year (&end), ==, 2009);
+  g_assert_cmpint (g_date_get_month (&end), ==, 12);
+  g_assert_cmpint (g_date_get_day (&end), ==, 31);
+  g_assert_false (brief_event_is_derived (span));
+
+  derived = find_event (events, "two months before April 2019");
+  g_assert_nonnull (derived);
+  g_assert_cmpint (brief_event_get_date (derived)->month, ==, 2);
+  g_assert_true (brief_event_is_derived (derived));
+  g_assert_cmpstr (brief_event_get_derived_from (derived), ==, "April 2019");
+  g_assert_cmpstr (brief_event_get_derived_offset (derived), ==, "-P2M");
+  derivation = brief_event_dup_derivation_label (derived);
+  g_assert_cmpstr (derivation, ==, "derived: two months before April 2019");
+  anchor = find_event (events, "April 2019");
+  g_assert_nonnull (anchor);
+  g_assert_false (brief_event_is_derived (anchor));
+  g_assert_null (brief_event_dup_derivation_label (anchor));
+
+  /* No publication date: July of no known year, kept and said so, last. */
+  july = find_event (events, "July");
+  g_assert_nonnull (july);
+  g_assert_false (brief_event_get_year_known (july));
+  july_label = brief_event_dup_date_label (july);
+  g_assert_cmpstr (july_label, ==, "July (year unknown)");
+  last = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+  g_assert_true (last == july);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -266,6 +348,7 @@ main (int    argc,
   g_test_add_func ("/briefing/add-text/async", test_add_text);
   g_test_add_func ("/briefing/add-text/untitled", test_add_text_untitled);
   g_test_add_func ("/briefing/add-text/errors", test_add_text_errors);
+  g_test_add_func ("/briefing/events/details", test_event_details);
 
   return g_test_run ();
 }

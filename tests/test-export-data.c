@@ -82,6 +82,59 @@ test_json (void)
     }
 }
 
+/* A span's dates both reach the JSON and Markdown; a month of no known
+ * year is listed with no calendar days, and left out of calendars. */
+static void
+test_spans_and_unknown_years (void)
+{
+  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  BriefDate start = { BRIEF_DATE_PRECISION_YEAR, 2001, 0, 0, 0 };
+  BriefDate end = { BRIEF_DATE_PRECISION_YEAR, 2009, 0, 0, 0 };
+  BriefDate july;
+  g_autoptr(BriefEvent) span = brief_event_new (&start, "from 2001 to 2009", "Dredging runs", NULL);
+  g_autoptr(BriefEvent) yearless = NULL;
+  g_autoptr(BriefExportContent) content = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GBytes) markdown = NULL;
+  g_autoptr(GBytes) ics = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *events;
+  JsonObject *date;
+
+  g_assert_true (brief_event_parse_yearless_value ("XXXX-07", &july));
+  yearless = brief_event_new (&july, "in July", "Committee meets", NULL);
+  brief_event_set_year_known (yearless, FALSE);
+  brief_event_set_end_date (span, &end);
+  brief_event_set_state (span, BRIEF_EVENT_STATE_ACCEPTED);
+  brief_event_set_state (yearless, BRIEF_EVENT_STATE_ACCEPTED);
+  brief_briefing_add_event (briefing, span);
+  brief_briefing_add_event (briefing, yearless);
+  content = brief_export_content_new (briefing, NULL);
+
+  json = export (content, BRIEF_EXPORT_FORMAT_JSON);
+  root = parse_json (json);
+  events = json_object_get_array_member (json_node_get_object (root), "events");
+  g_assert_cmpuint (json_array_get_length (events), ==, 2);
+  date = json_object_get_object_member (json_array_get_object_element (events, 0), "date");
+  g_assert_cmpstr (json_object_get_string_member (date, "value"), ==, "2001");
+  g_assert_cmpstr (json_object_get_string_member (date, "end"), ==, "2009");
+  g_assert_cmpstr (json_object_get_string_member (date, "label"), ==, "2001 – 2009");
+  g_assert_cmpstr (json_object_get_string_member (date, "earliest"), ==, "2001-01-01");
+  g_assert_cmpstr (json_object_get_string_member (date, "latest"), ==, "2009-12-31");
+  date = json_object_get_object_member (json_array_get_object_element (events, 1), "date");
+  g_assert_cmpstr (json_object_get_string_member (date, "value"), ==, "XXXX-07");
+  g_assert_cmpstr (json_object_get_string_member (date, "label"), ==, "July (year unknown)");
+  g_assert_true (json_node_is_null (json_object_get_member (date, "earliest")));
+
+  markdown = export (content, BRIEF_EXPORT_FORMAT_MARKDOWN);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown), "2001 – 2009"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown), "July (year unknown)"));
+
+  ics = export (content, BRIEF_EXPORT_FORMAT_ICALENDAR);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (ics, NULL), g_bytes_get_size (ics), "DTEND;VALUE=DATE:20100101"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (ics, NULL), g_bytes_get_size (ics), "Committee meets"));
+}
+
 /* The TimelineJS rules (https://timeline.knightlab.com/docs/json-format.html)
  * as a small schema: date parts are integers in range, partial dates say how
  * to show themselves, every slide and era has a headline. */
@@ -401,6 +454,7 @@ main (int    argc,
 
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/json", test_json);
+  g_test_add_func ("/export/json/spans-and-unknown-years", test_spans_and_unknown_years);
   g_test_add_func ("/export/timelinejs", test_timelinejs);
   g_test_add_func ("/export/icalendar", test_icalendar);
   g_test_add_func ("/export/icalendar/partial-dates", test_icalendar_partial_dates);

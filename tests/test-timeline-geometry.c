@@ -106,6 +106,7 @@ test_clamp (void)
 static void
 assert_labels_apart (GArray *ticks,
                      double  gap,
+                     double  width,
                      guint  *out_n_labels)
 {
   const BriefTimelineTick *previous = NULL;
@@ -123,6 +124,8 @@ assert_labels_apart (GArray *ticks,
           g_assert_cmpfloat (previous->x, <, tick->x);
           g_assert_cmpfloat (previous->label_x + previous->label_width + gap, <=, tick->label_x);
         }
+      /* Never cut off by the right edge. */
+      g_assert_cmpfloat (tick->label_x + tick->label_width, <=, width);
       previous = tick;
       n_labels++;
     }
@@ -147,7 +150,7 @@ test_ticks_never_overlap (void)
         guint n_labels;
 
         brief_timeline_compute_ticks (start, end, widths[w], 8.0, measure_cb, NULL, ticks);
-        assert_labels_apart (ticks, 8.0, &n_labels);
+        assert_labels_apart (ticks, 8.0, widths[w], &n_labels);
         /* Something to read, unless less than a day is shown between ticks. */
         if (span >= 2.0 && widths[w] >= 300)
           g_assert_cmpuint (n_labels, >, 0);
@@ -329,6 +332,8 @@ test_layout_clusters (void)
       const BriefTimelineCluster *c = &g_array_index (clusters, BriefTimelineCluster, i);
 
       counted += c->count;
+      g_assert_cmpfloat (c->x, >=, 0.0);
+      g_assert_cmpfloat (c->x + c->width, <=, 1000.0);
       if (i > 0)
         {
           const BriefTimelineCluster *prev = &g_array_index (clusters, BriefTimelineCluster, i - 1);
@@ -343,6 +348,177 @@ test_layout_clusters (void)
                          placements, clusters);
   g_assert_cmpuint (placements->len, <, 60);
   g_assert_cmpuint (placements->len, >, 0);
+}
+
+/* Every title inside [0, width), whatever its event's place. */
+static void
+assert_labels_inside (GArray *placements,
+                      double  width)
+{
+  for (guint i = 0; i < placements->len; i++)
+    {
+      const BriefTimelinePlacement *p = &g_array_index (placements, BriefTimelinePlacement, i);
+
+      g_assert_cmpfloat (p->label_x, >=, 0.0);
+      g_assert_cmpfloat (p->label_x + p->label_width, <=, width);
+      g_assert_cmpfloat (p->label_width, >, 0.0);
+      g_assert_cmpfloat (p->extent_start, <=, p->label_x);
+      g_assert_cmpfloat (p->extent_end, >=, p->label_x + p->label_width);
+    }
+}
+
+static const BriefTimelinePlacement *
+placement_of (GArray *placements,
+              guint   index)
+{
+  for (guint i = 0; i < placements->len; i++)
+    if (g_array_index (placements, BriefTimelinePlacement, i).index == index)
+      return &g_array_index (placements, BriefTimelinePlacement, i);
+  g_assert_not_reached ();
+}
+
+static void
+test_labels_at_edges (void)
+{
+  g_autoptr(GArray) placements = g_array_new (FALSE, FALSE, sizeof (BriefTimelinePlacement));
+  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (BriefTimelineCluster));
+  double start = julian (2020, 1, 1);
+  double end = julian (2021, 1, 1);
+  const double width = 800;
+  /* In date order, as the layout wants them. */
+  BriefTimelineItem items[] = {
+    /* A day near the left edge, and one mid-way. */
+    { julian (2020, 1, 2), julian (2020, 1, 3), 150 },
+    { julian (2020, 7, 1), julian (2020, 7, 2), 150 },
+    /* Mid-way, a title too wide for either side: cut short on the roomier one. */
+    { julian (2020, 7, 3), julian (2020, 7, 4), 600 },
+    /* A month at the right edge: its title rides on it, shifted inside. */
+    { julian (2020, 12, 1), julian (2021, 1, 1), 200 },
+    /* A day near the right edge. */
+    { julian (2020, 12, 28), julian (2020, 12, 29), 150 },
+    /* A day whose title is wider than the whole timeline. */
+    { julian (2020, 12, 30), julian (2020, 12, 31), 2000 },
+  };
+  const BriefTimelinePlacement *p;
+
+  brief_timeline_layout (items, G_N_ELEMENTS (items), 31, start, end, width, 10, 10, 8, 40,
+                         placements, clusters);
+  g_assert_cmpuint (placements->len, ==, G_N_ELEMENTS (items));
+  assert_labels_inside (placements, width);
+
+  /* Room on the right: the title follows its marker. */
+  p = placement_of (placements, 1);
+  g_assert_cmpfloat (p->label_x, >, p->x);
+  g_assert_cmpfloat (p->label_width, ==, 150);
+  /* Too wide for either side: cut short, never over its own marker. */
+  p = placement_of (placements, 2);
+  g_assert_cmpfloat (p->label_width, <, 600);
+  g_assert_cmpfloat (p->label_width, >=, 64);
+  g_assert_true (p->label_x + p->label_width <= p->x || p->label_x >= p->x + 10);
+  /* The month's title is shifted inside, whole. */
+  p = placement_of (placements, 3);
+  g_assert_cmpfloat (p->label_x + p->label_width, <=, width);
+  g_assert_cmpfloat (p->label_x + p->label_width, >=, width - 8);
+  g_assert_cmpfloat (p->label_width, ==, 200);
+  /* No room on the right: it goes to the left of the marker, whole. */
+  p = placement_of (placements, 4);
+  g_assert_cmpfloat (p->label_x + p->label_width, <=, p->x);
+  g_assert_cmpfloat (p->label_width, ==, 150);
+  g_assert_cmpfloat (p->extent_start, ==, p->label_x);
+  /* Too wide for anything: narrowed to the timeline. */
+  p = placement_of (placements, 5);
+  g_assert_cmpfloat (p->label_width, <=, width);
+
+  /* Lanes hold the titles on the left too: none overlaps another in its lane. */
+  for (guint i = 0; i < placements->len; i++)
+    for (guint j = i + 1; j < placements->len; j++)
+      {
+        const BriefTimelinePlacement *a = &g_array_index (placements, BriefTimelinePlacement, i);
+        const BriefTimelinePlacement *b = &g_array_index (placements, BriefTimelinePlacement, j);
+
+        if (a->lane >= 0 && a->lane == b->lane)
+          g_assert_true (a->extent_end <= b->extent_start || b->extent_end <= a->extent_start);
+      }
+
+  /* At every zoom, on a narrow timeline too, titles stay inside. */
+  for (double w = 200; w <= 1400; w += 300)
+    for (double span = 20; span < 3000; span *= 3)
+      {
+        double s = julian (2020, 12, 31) - span;
+
+        brief_timeline_layout (items, G_N_ELEMENTS (items), 31, s, s + span, w, 10, 10, 8, 40,
+                               placements, clusters);
+        assert_labels_inside (placements, w);
+      }
+}
+
+/* Spans from one date to another: bars over years, thousands of them
+ * overlapping, each in a lane of its own reach, each hit where drawn. */
+static void
+test_spans (void)
+{
+  const guint n = 3000;
+  g_autofree BriefTimelineItem *items = g_new0 (BriefTimelineItem, n);
+  g_autoptr(GArray) placements = g_array_new (FALSE, FALSE, sizeof (BriefTimelinePlacement));
+  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (BriefTimelineCluster));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree BriefTimelineRect *rects = NULL;
+  double start = julian (1990, 1, 1);
+  double end = julian (2030, 1, 1);
+  double max_length = 0;
+  guint n_rects = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* From the first day of a year to the last day of a later one: "from 2001 to 2009". */
+      int first_year = 1990 + (int) (i * 40 / n);
+      int last_year = first_year + g_rand_int_range (rand, 0, 12);
+
+      items[i].first_day = julian (first_year, 1, 1);
+      items[i].last_day = julian (last_year + 1, 1, 1);
+      items[i].label_width = g_rand_double_range (rand, 60, 240);
+      max_length = MAX (max_length, items[i].last_day - items[i].first_day);
+    }
+
+  brief_timeline_layout (items, n, max_length, start, end, 1200, 0, 10, 8, 40, placements, clusters);
+  g_assert_cmpuint (placements->len, ==, n);
+  assert_labels_inside (placements, 1200);
+  rects = g_new (BriefTimelineRect, n);
+
+  for (guint i = 0; i < placements->len; i++)
+    {
+      const BriefTimelinePlacement *p = &g_array_index (placements, BriefTimelinePlacement, i);
+      const BriefTimelineItem *item = &items[p->index];
+
+      /* Unlimited lanes: every span has one; a bar from its first day to its last. */
+      g_assert_cmpint (p->lane, >=, 0);
+      g_assert_cmpfloat_with_epsilon (p->x0, brief_timeline_day_to_x (start, end, 1200, item->first_day), 1e-6);
+      g_assert_cmpfloat_with_epsilon (p->x1, brief_timeline_day_to_x (start, end, 1200, item->last_day), 1e-6);
+      g_assert_cmpfloat (p->extent_end, >=, p->x1);
+      rects[n_rects++] = (BriefTimelineRect) { p->extent_start, p->lane * 28.0, p->extent_end - 8 - p->extent_start,
+                                               24.0, p->index };
+    }
+
+  /* Spans in one lane never overlap, bars or titles. */
+  for (guint i = 0; i < placements->len; i++)
+    for (guint j = i + 1; j < placements->len; j++)
+      {
+        const BriefTimelinePlacement *a = &g_array_index (placements, BriefTimelinePlacement, i);
+        const BriefTimelinePlacement *b = &g_array_index (placements, BriefTimelinePlacement, j);
+
+        if (a->lane == b->lane)
+          g_assert_true (a->extent_end <= b->extent_start || b->extent_end <= a->extent_start);
+      }
+
+  /* A point in the middle of any span's bar hits that span. */
+  for (guint i = 0; i < n_rects; i += 97)
+    {
+      const BriefTimelinePlacement *p = &g_array_index (placements, BriefTimelinePlacement, i);
+      int hit = brief_timeline_hit_test (rects, n_rects, (MAX (p->x0, 0) + MIN (p->x1, 1200)) / 2, p->lane * 28.0 + 12, 0);
+
+      g_assert_cmpint (hit, >=, 0);
+      g_assert_cmpuint (rects[hit].index, ==, p->index);
+    }
 }
 
 static void
@@ -377,6 +553,8 @@ main (int   argc,
   g_test_add_func ("/timeline/geometry/lanes/thousands", test_lanes_thousands);
   g_test_add_func ("/timeline/geometry/layout/clusters", test_layout_clusters);
   g_test_add_func ("/timeline/geometry/hit-test", test_hit_test);
+  g_test_add_func ("/timeline/geometry/layout/labels-at-edges", test_labels_at_edges);
+  g_test_add_func ("/timeline/geometry/layout/spans", test_spans);
 
   return g_test_run ();
 }

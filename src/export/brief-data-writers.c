@@ -105,18 +105,29 @@ _brief_export_write_json (BriefExportContent *content)
     {
       BriefExportEvent *event = g_ptr_array_index (content->events, i);
       g_autofree char *value = brief_date_to_value (&event->date);
+      g_autofree char *end_value = NULL;
       guint32 first, last;
       g_autofree char *earliest = NULL;
       g_autofree char *latest = NULL;
 
-      _brief_export_date_span (&event->date, &first, &last);
-      earliest = iso_day (first);
-      latest = iso_day (last);
+      _brief_export_event_span (event, &first, &last);
+      /* A month of no known year is nowhere on the calendar. */
+      if (event->year_known)
+        {
+          earliest = iso_day (first);
+          latest = iso_day (last);
+        }
+      else if (value != NULL && strlen (value) >= 4)
+        memcpy (value, "XXXX", 4);
+      if (event->has_end)
+        end_value = brief_date_to_value (&event->end_date);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "date");
       json_builder_begin_object (builder);
       add_string_or_null (builder, "value", value);
+      if (end_value != NULL)
+        add_string_or_null (builder, "end", end_value);
       add_string_or_null (builder, "label", event->date_label);
       add_string_or_null (builder, "precision", precision_name (event->date.precision));
       add_string_or_null (builder, "earliest", earliest);
@@ -298,6 +309,13 @@ _brief_export_write_timelinejs (BriefExportContent *content)
       gboolean partial = date->precision != BRIEF_DATE_PRECISION_DAY;
       GDate first, last;
 
+      /* A timeline cannot place a month of no known year. */
+      if (!event->year_known)
+        {
+          g_string_free (text, TRUE);
+          continue;
+        }
+
       if (date->precision < BRIEF_DATE_PRECISION_YEAR)
         {
           /* Decades and centuries are backdrops: eras. */
@@ -357,7 +375,7 @@ _brief_export_write_timelinejs (BriefExportContent *content)
           BriefExportEvent *event = g_ptr_array_index (content->events, i);
           GDate first, last;
 
-          if (event->date.precision >= BRIEF_DATE_PRECISION_YEAR)
+          if (event->date.precision >= BRIEF_DATE_PRECISION_YEAR || !event->year_known)
             continue;
           brief_date_get_earliest (&event->date, &first);
           brief_date_get_latest (&event->date, &last);
@@ -473,10 +491,14 @@ _brief_export_write_icalendar (BriefExportContent *content)
       g_autofree char *start = NULL;
       g_autofree char *end = NULL;
       g_autofree char *line = NULL;
-      GString *description = g_string_new (NULL);
+      GString *description;
       guint32 first, last;
 
-      _brief_export_date_span (&event->date, &first, &last);
+      /* A calendar has no place for a month of no known year. */
+      if (!event->year_known)
+        continue;
+      description = g_string_new (NULL);
+      _brief_export_event_span (event, &first, &last);
       start = ical_day (first);
       end = ical_day (last + 1);  /* DTEND is exclusive */
 
@@ -492,7 +514,7 @@ _brief_export_write_icalendar (BriefExportContent *content)
       fold_line (out, line);
       ical_property (out, "SUMMARY", event->title);
 
-      if (event->date.precision != BRIEF_DATE_PRECISION_DAY)
+      if (event->date.precision != BRIEF_DATE_PRECISION_DAY || event->has_end)
         /* Translators: in a calendar event that spans a partial date */
         g_string_append_printf (description, _("Date: %s"), event->date_label);
       if (event->sentence != NULL)
@@ -574,9 +596,14 @@ _brief_export_write_csv (BriefExportContent *content)
       guint32 first, last;
       const char *fields[12];
 
-      _brief_export_date_span (&event->date, &first, &last);
-      earliest = iso_day (first);
-      latest = iso_day (last);
+      _brief_export_event_span (event, &first, &last);
+      if (event->year_known)
+        {
+          earliest = iso_day (first);
+          latest = iso_day (last);
+        }
+      else if (value != NULL && strlen (value) >= 4)
+        memcpy (value, "XXXX", 4);
       fields[0] = value;
       fields[1] = event->date_label;
       fields[2] = precision_name (event->date.precision);

@@ -56,6 +56,10 @@ char               *_brief_export_prepared_by     (BriefExportContent *content);
 /* "Site, byline, date", what follows the title of a source. */
 char               *_brief_export_source_details  (BriefExportSource  *source);
 /* The first and last day of @date, as Julian days. */
+/* The first and last day of @event, a span's end included. */
+void                _brief_export_event_span      (const BriefExportEvent *event,
+                                                   guint32            *out_first,
+                                                   guint32            *out_last);
 void                _brief_export_date_span       (const BriefDate    *date,
                                                    guint32            *out_first,
                                                    guint32            *out_last);

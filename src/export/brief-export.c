@@ -308,6 +308,10 @@ brief_export_content_new (BriefBriefing            *briefing,
       item->source = article_number (articles, brief_event_get_article (event));
       item->starred = brief_event_get_starred (event);
       item->state = brief_event_get_state (event);
+      item->year_known = brief_event_get_year_known (event);
+      item->has_end = brief_event_get_end_date (event) != NULL;
+      if (item->has_end)
+        item->end_date = *brief_event_get_end_date (event);
       g_ptr_array_add (content->events, item);
     }
 
@@ -509,6 +513,21 @@ _brief_export_date_span (const BriefDate *date,
   brief_date_get_latest (date, &last);
   *out_first = g_date_get_julian (&first);
   *out_last = g_date_get_julian (&last);
+}
+
+void
+_brief_export_event_span (const BriefExportEvent *event,
+                          guint32                *out_first,
+                          guint32                *out_last)
+{
+  _brief_export_date_span (&event->date, out_first, out_last);
+  if (event->has_end)
+    {
+      guint32 end_first, end_last;
+
+      _brief_export_date_span (&event->end_date, &end_first, &end_last);
+      *out_last = MAX (*out_last, end_last);
+    }
 }
 
 GBytes *

@@ -80,6 +80,9 @@ typedef struct
   guint            source;      /* number of its source, 0 for events made by hand */
   gboolean         starred;
   BriefEventState  state;
+  BriefDate        end_date;    /* a span's end, when has_end */
+  gboolean         has_end;
+  gboolean         year_known;  /* FALSE: "July (year unknown)", placed nowhere */
 } BriefExportEvent;
 
 /* People and organisations; the model does not find them yet. */

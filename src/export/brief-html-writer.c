@@ -178,7 +178,8 @@ add_events (xmlNode            *body,
       xmlNode *title = add_element (row, "td", NULL, NULL);
 
       /* HTML's datetime takes years and months; quarters and wider dates stay text. */
-      if (event->date.precision >= BRIEF_DATE_PRECISION_MONTH || event->date.precision == BRIEF_DATE_PRECISION_YEAR)
+      if (event->year_known && !event->has_end &&
+          (event->date.precision >= BRIEF_DATE_PRECISION_MONTH || event->date.precision == BRIEF_DATE_PRECISION_YEAR))
         xmlSetProp (time, BAD_CAST "datetime", BAD_CAST value);
       if (event->starred)
         add_element (title, "strong", NULL, event->title);

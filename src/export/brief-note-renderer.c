@@ -489,10 +489,27 @@ add_key_points (BriefNoteRenderer *self)
 #define MAX_MARK_LANES 6
 #define MAX_LABEL_WIDTH 150.0
 
+/* The events the figure can place: those of a known year. */
+static GPtrArray *
+dup_placed_events (BriefExportContent *content)
+{
+  GPtrArray *events = g_ptr_array_new ();
+
+  for (guint i = 0; i < content->events->len; i++)
+    {
+      BriefExportEvent *event = g_ptr_array_index (content->events, i);
+
+      if (event->year_known)
+        g_ptr_array_add (events, event);
+    }
+  return events;
+}
+
 static void
 add_figure (BriefNoteRenderer *self)
 {
   BriefExportContent *content = self->content;
+  g_autoptr(GPtrArray) events = dup_placed_events (content);
   Block *block;
   guint32 first = G_MAXUINT32, last = 0;
   g_autofree BriefFigureSpan *spans = NULL;
@@ -500,9 +517,13 @@ add_figure (BriefNoteRenderer *self)
   g_autofree guint *label_marks = NULL;
   guint n_labels = 0;
   guint n_starred = brief_export_content_count_starred (content);
-  gboolean label_all = n_starred == 0 && content->events->len <= 8;
+  gboolean label_all = n_starred == 0 && events->len <= 8;
   double width = content_width (self);
   double x0 = 4, x1 = width - 4;
+
+  /* Nothing to draw: no figure, the chronology still lists what there is. */
+  if (events->len == 0)
+    return;
 
   add_section_heading (self, BRIEF_EXPORT_SECTION_TIMELINE);
 
@@ -510,30 +531,30 @@ add_figure (BriefNoteRenderer *self)
   block->marks = g_array_new (FALSE, TRUE, sizeof (FigureMark));
   block->ticks = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < content->events->len; i++)
+  for (guint i = 0; i < events->len; i++)
     {
-      BriefExportEvent *event = g_ptr_array_index (content->events, i);
+      BriefExportEvent *event = g_ptr_array_index (events, i);
       guint32 day0, day1;
 
-      _brief_export_date_span (&event->date, &day0, &day1);
+      _brief_export_event_span (event, &day0, &day1);
       first = MIN (first, day0);
       last = MAX (last, day1);
     }
   brief_figure_scale_init (&block->scale, first, last, x0, x1);
 
-  spans = g_new0 (BriefFigureSpan, content->events->len);
-  labels = g_new0 (BriefFigureLabel, content->events->len);
-  label_marks = g_new0 (guint, content->events->len);
-  for (guint i = 0; i < content->events->len; i++)
+  spans = g_new0 (BriefFigureSpan, events->len);
+  labels = g_new0 (BriefFigureLabel, events->len);
+  label_marks = g_new0 (guint, events->len);
+  for (guint i = 0; i < events->len; i++)
     {
-      BriefExportEvent *event = g_ptr_array_index (content->events, i);
+      BriefExportEvent *event = g_ptr_array_index (events, i);
       FigureMark mark = { .label_lane = -1 };
       guint32 day0, day1;
 
-      _brief_export_date_span (&event->date, &day0, &day1);
+      _brief_export_event_span (event, &day0, &day1);
       mark.x0 = brief_figure_scale_to_x (&block->scale, day0);
       mark.x1 = brief_figure_scale_to_x (&block->scale, day1 + 1.0);
-      mark.point = event->date.precision == BRIEF_DATE_PRECISION_DAY || mark.x1 - mark.x0 < 5;
+      mark.point = (event->date.precision == BRIEF_DATE_PRECISION_DAY && !event->has_end) || mark.x1 - mark.x0 < 5;
       if (mark.point)
         {
           double centre = (mark.x0 + mark.x1) / 2;
@@ -568,9 +589,9 @@ add_figure (BriefNoteRenderer *self)
       g_array_append_val (block->marks, mark);
     }
 
-  block->n_mark_lanes = brief_figure_stack_spans (spans, content->events->len, 1.5, MAX_MARK_LANES);
+  block->n_mark_lanes = brief_figure_stack_spans (spans, events->len, 1.5, MAX_MARK_LANES);
   block->n_label_lanes = brief_figure_place_labels (labels, n_labels, 0, width, 6, MAX_LABEL_LANES);
-  for (guint i = 0; i < content->events->len; i++)
+  for (guint i = 0; i < events->len; i++)
     g_array_index (block->marks, FigureMark, i).lane = spans[i].lane;
   for (guint i = 0; i < n_labels; i++)
     {

@@ -181,12 +181,41 @@ serialize_article (GString      *out,
   g_string_append (out, n_paragraphs > 0 ? "\n   ]\n  }" : "]\n  }");
 }
 
+/* The date's TIMEX3 value; "XXXX-07" when its year is unknown. */
+static char *
+dup_event_date_value (BriefEvent *event)
+{
+  g_autofree char *value = brief_date_to_value (brief_event_get_date (event));
+
+  if (brief_event_get_year_known (event) || strlen (value) < 4)
+    return g_steal_pointer (&value);
+  return g_strconcat ("XXXX", value + 4, NULL);
+}
+
+/* A span's end and a derived date's origin, only when there are any: older
+ * files have neither and stay as they were. */
+static void
+serialize_event_details (Members    *m,
+                         BriefEvent *event)
+{
+  const BriefDate *end_date = brief_event_get_end_date (event);
+
+  if (end_date != NULL)
+    {
+      g_autofree char *end_value = brief_date_to_value (end_date);
+
+      add_string_member (m, "end_date", end_value);
+    }
+  add_string_member (m, "derived_from", brief_event_get_derived_from (event));
+  add_string_member (m, "derived_offset", brief_event_get_derived_offset (event));
+}
+
 static void
 serialize_event (GString     *out,
                  BriefEvent  *event,
                  GHashTable  *article_indices)
 {
-  g_autofree char *value = brief_date_to_value (brief_event_get_date (event));
+  g_autofree char *value = dup_event_date_value (event);
   BriefArticle *article = brief_event_get_article (event);
   Members m = { out, " ", TRUE };
   gpointer index;
@@ -197,6 +226,7 @@ serialize_event (GString     *out,
   add_string_member (&m, "title", brief_event_get_title (event));
   add_string_member (&m, "state", state_names[brief_event_get_state (event)]);
   add_boolean_member (&m, "starred", brief_event_get_starred (event));
+  serialize_event_details (&m, event);
   if (article != NULL && g_hash_table_lookup_extended (article_indices, article, NULL, &index))
     {
       /* The sentence is the article's text between start and end: not
@@ -514,6 +544,28 @@ restore_event_source (BriefEvent       *event,
   return TRUE;
 }
 
+/* The optional members serialize_event_details() writes. */
+static gboolean
+restore_event_details (BriefEvent  *event,
+                       JsonObject  *object,
+                       GError     **error)
+{
+  const char *end_value = NULL, *derived_from = NULL, *derived_offset = NULL;
+  BriefDate end_date;
+
+  if (!get_optional_string (object, "end_date", &end_value)
+      || (end_value != NULL && !brief_date_parse_value (end_value, &end_date))
+      || !get_optional_string (object, "derived_from", &derived_from)
+      || !get_optional_string (object, "derived_offset", &derived_offset)
+      || (derived_from == NULL) != (derived_offset == NULL))
+    return set_damaged (error, _("an event is incomplete"));
+
+  if (end_value != NULL)
+    brief_event_set_end_date (event, &end_date);
+  brief_event_set_derivation (event, derived_from, derived_offset);
+  return TRUE;
+}
+
 static BriefEvent *
 restore_event (JsonNode   *node,
                GPtrArray  *articles,
@@ -528,9 +580,17 @@ restore_event (JsonNode   *node,
   BriefDate date;
   gint64 article_index = 0;
   int state;
+  gboolean year_known = TRUE;
+
+  /* "XXXX-07": a month whose year the article did not give. */
+  if (object != NULL && get_optional_string (object, "date", &value)
+      && !brief_date_parse_value (value, &date)
+      && brief_event_parse_yearless_value (value, &date))
+    year_known = FALSE;
 
   if (object == NULL
-      || !get_optional_string (object, "date", &value) || !brief_date_parse_value (value, &date)
+      || !get_optional_string (object, "date", &value)
+      || (year_known && !brief_date_parse_value (value, &date))
       || !get_optional_string (object, "date_text", &date_text)
       || !get_optional_string (object, "title", &title) || title == NULL
       || !get_optional_string (object, "state", &state_name)
@@ -551,6 +611,9 @@ restore_event (JsonNode   *node,
     }
 
   event = brief_event_new (&date, date_text, title, article);
+  brief_event_set_year_known (event, year_known);
+  if (!restore_event_details (event, object, error))
+    return NULL;
   brief_event_set_state (event, state);
   starred = json_object_get_member (object, "starred");
   if (starred != NULL && JSON_NODE_HOLDS_VALUE (starred)

@@ -381,6 +381,31 @@ compare_events_cb (gconstpointer a,
   return brief_event_compare ((BriefEvent *) a, (BriefEvent *) b);
 }
 
+/* What the analysis knows beyond one date: where a span ends ("from 2001 to
+ * 2009"), and what a derived date was worked out from. */
+static void
+event_add_mention_details (BriefEvent         *event,
+                           GPtrArray          *timexes,
+                           const BriefMention *mention)
+{
+  if (mention->end_timex >= 0 && (guint) mention->end_timex < timexes->len)
+    {
+      const BriefTimex *end = g_ptr_array_index (timexes, mention->end_timex);
+      BriefDate end_date;
+
+      if (brief_date_parse_value (end->value, &end_date))
+        brief_event_set_end_date (event, &end_date);
+    }
+
+  if (mention->derived_from >= 0 && (guint) mention->derived_from < timexes->len &&
+      mention->offset != NULL)
+    {
+      const BriefTimex *anchor = g_ptr_array_index (timexes, mention->derived_from);
+
+      brief_event_set_derivation (event, anchor->text, mention->offset);
+    }
+}
+
 static BriefEvent *
 event_from_mention (BriefArticle       *article,
                     GPtrArray          *timexes,
@@ -388,13 +413,19 @@ event_from_mention (BriefArticle       *article,
 {
   const BriefTimex *timex = g_ptr_array_index (timexes, mention->timex_index);
   g_autofree char *date_text = NULL;
+  gboolean year_known = TRUE;
   BriefDate date;
   BriefEvent *event;
 
   /* A derived mention carries its own value: "two months" before "April
    * 2019" is 2019-02. */
   if (!brief_date_parse_value (brief_mention_get_value (mention, timexes), &date))
-    return NULL;
+    {
+      /* "In July" with no publication date: kept, marked as without a year. */
+      if (!brief_event_parse_yearless_value (brief_mention_get_value (mention, timexes), &date))
+        return NULL;
+      year_known = FALSE;
+    }
   /* A date in the header fields is metadata (the publication date), not an event. */
   if (!brief_article_is_in_body (article, timex->byte_start))
     return NULL;
@@ -403,12 +434,18 @@ event_from_mention (BriefArticle       *article,
     date_text = g_strdup_printf ("%s %s %s", timex->text,
                                  mention->offset[0] == '-' ? "before" : "after",
                                  ((BriefTimex *) g_ptr_array_index (timexes, mention->derived_from))->text);
+  else if (mention->end_timex >= 0 && mention->date_end > mention->date_start &&
+           mention->date_end <= (gsize) g_utf8_strlen (brief_article_get_text (article), -1))
+    /* A span in the words it was given in: "2001 to 2009". */
+    date_text = g_utf8_substring (brief_article_get_text (article), mention->date_start, mention->date_end);
   else
     date_text = g_strdup (timex->text);
 
   event = brief_event_new (&date, date_text, mention->title, article);
   brief_event_set_sentence (event, mention->sentence, mention->start, mention->end);
   brief_event_set_date_span (event, mention->date_start, mention->date_end);
+  brief_event_set_year_known (event, year_known);
+  event_add_mention_details (event, timexes, mention);
   return event;
 }
 

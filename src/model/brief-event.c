@@ -3,7 +3,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "brief-event.h"
+
+/* The year a date whose year is unknown is kept in: a leap year, so that
+ * "29 February" stays a date.  It is never shown. */
+#define YEARLESS_YEAR 4
 
 struct _BriefEvent
 {
@@ -20,6 +27,11 @@ struct _BriefEvent
   guint         date_end;
   BriefEventState state;
   guint         starred : 1;
+  guint         has_end : 1;
+  guint         year_unknown : 1;
+  BriefDate     end_date;
+  char         *derived_from;
+  char         *derived_offset;
 };
 
 G_DEFINE_ENUM_TYPE (BriefEventState, brief_event_state,
@@ -35,6 +47,10 @@ enum {
   PROP_STATE,
   PROP_STARRED,
   PROP_DATE,
+  PROP_END_DATE,
+  PROP_DERIVED_FROM,
+  PROP_DERIVED_OFFSET,
+  PROP_YEAR_KNOWN,
   N_PROPS
 };
 
@@ -58,6 +74,8 @@ brief_event_finalize (GObject *object)
   g_clear_pointer (&self->date_text, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->sentence, g_free);
+  g_clear_pointer (&self->derived_from, g_free);
+  g_clear_pointer (&self->derived_offset, g_free);
 
   G_OBJECT_CLASS (brief_event_parent_class)->finalize (object);
 }
@@ -84,6 +102,18 @@ brief_event_get_property (GObject    *object,
     case PROP_DATE:
       g_value_set_boxed (value, &self->date);
       break;
+    case PROP_END_DATE:
+      g_value_set_boxed (value, brief_event_get_end_date (self));
+      break;
+    case PROP_DERIVED_FROM:
+      g_value_set_string (value, self->derived_from);
+      break;
+    case PROP_DERIVED_OFFSET:
+      g_value_set_string (value, self->derived_offset);
+      break;
+    case PROP_YEAR_KNOWN:
+      g_value_set_boolean (value, !self->year_unknown);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -107,6 +137,12 @@ brief_event_set_property (GObject      *object,
       break;
     case PROP_STARRED:
       brief_event_set_starred (self, g_value_get_boolean (value));
+      break;
+    case PROP_END_DATE:
+      brief_event_set_end_date (self, g_value_get_boxed (value));
+      break;
+    case PROP_YEAR_KNOWN:
+      brief_event_set_year_known (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -157,6 +193,47 @@ brief_event_class_init (BriefEventClass *klass)
     g_param_spec_boxed ("date", NULL, NULL,
                         BRIEF_TYPE_DATE,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BriefEvent:end-date:
+   *
+   * Where a span ends ("from 2001 to 2009": 2009), or %NULL for an event at
+   * one date.
+   */
+  properties[PROP_END_DATE] =
+    g_param_spec_boxed ("end-date", NULL, NULL,
+                        BRIEF_TYPE_DATE,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BriefEvent:derived-from:
+   *
+   * The date, as written, that this event's date was worked out from
+   * ("April 2019"), or %NULL; set with brief_event_set_derivation().
+   */
+  properties[PROP_DERIVED_FROM] =
+    g_param_spec_string ("derived-from", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BriefEvent:derived-offset:
+   *
+   * How far from #BriefEvent:derived-from the date lies, a TIMEX3 duration
+   * ("-P2M" is two months before), or %NULL.
+   */
+  properties[PROP_DERIVED_OFFSET] =
+    g_param_spec_string ("derived-offset", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BriefEvent:year-known:
+   *
+   * %FALSE when the year of the date is not known ("in July", with no
+   * publication date to place it).
+   */
+  properties[PROP_YEAR_KNOWN] =
+    g_param_spec_boolean ("year-known", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -220,11 +297,47 @@ brief_event_set_date (BriefEvent      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
 
+/* "July", "5 July": the date without its year, which is not known. */
+static char *
+format_yearless (const BriefDate *date)
+{
+  g_autoptr(GDateTime) datetime = NULL;
+
+  if (date->precision < BRIEF_DATE_PRECISION_MONTH)
+    return g_strdup (_("Date unknown"));
+  datetime = g_date_time_new_utc (2000, date->month, date->precision == BRIEF_DATE_PRECISION_DAY ? date->day : 1,
+                                  12, 0, 0);
+  if (datetime == NULL)
+    return g_strdup (_("Date unknown"));
+  if (date->precision == BRIEF_DATE_PRECISION_DAY)
+    /* Translators: a day of a month whose year is unknown, see strftime(3) */
+    return g_date_time_format (datetime, _("%-d %B"));
+  /* Translators: a month whose year is unknown, see strftime(3); %OB is the standalone month name */
+  return g_date_time_format (datetime, _("%OB"));
+}
+
 char *
 brief_event_dup_date_label (BriefEvent *self)
 {
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
   g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
-  return brief_date_format (&self->date);
+
+  if (self->year_unknown)
+    {
+      g_autofree char *date = format_yearless (&self->date);
+
+      /* Translators: a date whose year the article does not give: "July (year unknown)" */
+      return g_strdup_printf (_("%s (year unknown)"), date);
+    }
+
+  start = brief_date_format (&self->date);
+  if (!self->has_end)
+    return g_steal_pointer (&start);
+  end = brief_date_format (&self->end_date);
+  /* Translators: a span of time from one date to another: "2001 – 2009" */
+  return g_strdup_printf (_("%s – %s"), start, end);
 }
 
 const char *
@@ -364,11 +477,174 @@ int
 brief_event_compare (BriefEvent *a,
                      BriefEvent *b)
 {
-  int order = brief_date_compare (&a->date, &b->date);
+  int order;
 
+  /* Events whose year is unknown come after every dated one, by month. */
+  if (a->year_unknown != b->year_unknown)
+    return a->year_unknown ? 1 : -1;
+  order = brief_date_compare (&a->date, &b->date);
   if (order != 0)
     return order;
   if (a->article == b->article)
     return (int) a->date_start - (int) b->date_start;
   return 0;
+}
+
+const BriefDate *
+brief_event_get_end_date (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+  return self->has_end ? &self->end_date : NULL;
+}
+
+void
+brief_event_set_end_date (BriefEvent      *self,
+                          const BriefDate *end_date)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+
+  if (end_date == NULL && !self->has_end)
+    return;
+  if (end_date != NULL && self->has_end &&
+      brief_date_compare (&self->end_date, end_date) == 0 &&
+      self->end_date.precision == end_date->precision)
+    return;
+
+  self->has_end = end_date != NULL;
+  if (end_date != NULL)
+    self->end_date = *end_date;
+  else
+    memset (&self->end_date, 0, sizeof self->end_date);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END_DATE]);
+}
+
+void
+brief_event_get_extent (BriefEvent *self,
+                        GDate      *out_first,
+                        GDate      *out_last)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+  g_return_if_fail (out_first != NULL && out_last != NULL);
+
+  brief_date_get_earliest (&self->date, out_first);
+  brief_date_get_latest (&self->date, out_last);
+  if (self->has_end)
+    {
+      GDate end;
+
+      /* "From 2009 to 2001" is read as written, but never drawn backwards. */
+      brief_date_get_latest (&self->end_date, &end);
+      if (g_date_compare (&end, out_last) > 0)
+        *out_last = end;
+    }
+}
+
+void
+brief_event_set_derivation (BriefEvent *self,
+                            const char *from_text,
+                            const char *offset)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+  g_return_if_fail ((from_text == NULL) == (offset == NULL));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (self->derived_from, from_text) != 0)
+    {
+      g_free (self->derived_from);
+      self->derived_from = g_strdup (from_text);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DERIVED_FROM]);
+    }
+  if (g_strcmp0 (self->derived_offset, offset) != 0)
+    {
+      g_free (self->derived_offset);
+      self->derived_offset = g_strdup (offset);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DERIVED_OFFSET]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+brief_event_get_derived_from (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+  return self->derived_from;
+}
+
+const char *
+brief_event_get_derived_offset (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+  return self->derived_offset;
+}
+
+gboolean
+brief_event_is_derived (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), FALSE);
+  return self->derived_from != NULL;
+}
+
+char *
+brief_event_dup_derivation_label (BriefEvent *self)
+{
+  const char *how;
+
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+
+  if (self->derived_from == NULL)
+    return NULL;
+
+  /* The words of the date say it best ("two months before April 2019") as
+   * long as they name the anchor; else the offset, as the analysis gave it. */
+  if (self->date_text != NULL && strstr (self->date_text, self->derived_from) != NULL)
+    how = self->date_text;
+  else
+    how = NULL;
+
+  if (how != NULL)
+    /* Translators: how a date was worked out: "derived: two months before April 2019" */
+    return g_strdup_printf (_("derived: %s"), how);
+  /* Translators: how a date was worked out: "derived from April 2019 by -P2M" */
+  return g_strdup_printf (_("derived from %s by %s"), self->derived_from, self->derived_offset);
+}
+
+gboolean
+brief_event_get_year_known (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), TRUE);
+  return !self->year_unknown;
+}
+
+void
+brief_event_set_year_known (BriefEvent *self,
+                            gboolean    year_known)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+
+  year_known = !!year_known;
+  if ((gboolean) !self->year_unknown == year_known)
+    return;
+
+  self->year_unknown = !year_known;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR_KNOWN]);
+}
+
+gboolean
+brief_event_parse_yearless_value (const char *value,
+                                  BriefDate  *out_date)
+{
+  g_autofree char *placed = NULL;
+  BriefDate date;
+
+  g_return_val_if_fail (out_date != NULL, FALSE);
+
+  /* Only a month or a day: "XXXX" alone, or a week, is no date at all. */
+  if (value == NULL || !g_str_has_prefix (value, "XXXX-") || !g_ascii_isdigit (value[5]))
+    return FALSE;
+
+  placed = g_strdup_printf ("%04d%s", YEARLESS_YEAR, value + 4);
+  if (!brief_date_parse_value (placed, &date) || date.precision < BRIEF_DATE_PRECISION_MONTH)
+    return FALSE;
+  *out_date = date;
+  return TRUE;
 }

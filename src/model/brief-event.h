@@ -63,4 +63,38 @@ void                brief_event_set_starred      (BriefEvent      *self,
 int                 brief_event_compare          (BriefEvent      *a,
                                                   BriefEvent      *b);
 
+/* A span's end: "from 2001 to 2009" starts in 2001 and ends in 2009.  NULL
+ * for an event at one date; setting NULL makes it one.  Notifies "end-date". */
+const BriefDate    *brief_event_get_end_date     (BriefEvent      *self);
+void                brief_event_set_end_date     (BriefEvent      *self,
+                                                  const BriefDate *end_date);
+/* The first and the last day the event can cover, its span's end included. */
+void                brief_event_get_extent       (BriefEvent      *self,
+                                                  GDate           *out_first,
+                                                  GDate           *out_last);
+
+/* A date derived from another: "two months before April 2019" is derived
+ * from "April 2019" (the anchor as written) by "-P2M" (a TIMEX3 duration,
+ * negative before the anchor).  Both NULL for a date the text gives.
+ * Notifies "derived-from" and "derived-offset". */
+void                brief_event_set_derivation   (BriefEvent      *self,
+                                                  const char      *from_text,
+                                                  const char      *offset);
+const char         *brief_event_get_derived_from (BriefEvent      *self);
+const char         *brief_event_get_derived_offset (BriefEvent    *self);
+gboolean            brief_event_is_derived       (BriefEvent      *self);
+/* "derived: two months before April 2019", or NULL when not derived. */
+char               *brief_event_dup_derivation_label (BriefEvent  *self);
+
+/* FALSE when the article gave no year and nothing to infer it from ("in
+ * July" in an article without a publication date): only the month and day
+ * of the date mean anything, its year does not.  Notifies "year-known". */
+gboolean            brief_event_get_year_known   (BriefEvent      *self);
+void                brief_event_set_year_known   (BriefEvent      *self,
+                                                  gboolean         year_known);
+/* The TIMEX3 value of a date whose year is unknown ("XXXX-07") parsed into
+ * @out_date with year 1, which then means nothing.  FALSE for other values. */
+gboolean            brief_event_parse_yearless_value (const char  *value,
+                                                      BriefDate   *out_date);
+
 G_END_DECLS

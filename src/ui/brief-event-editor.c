@@ -48,6 +48,20 @@ dct_of (BriefEventEditor *self)
   return article != NULL ? brief_article_get_published (article) : NULL;
 }
 
+/* The event's date as shown, untouched: it stands as it is, even a span
+ * ("2001 – 2009") or a date of no known year, which the entry cannot read. */
+static gboolean
+date_is_untouched (BriefEventEditor *self,
+                   const char       *date_text)
+{
+  g_autofree char *label = NULL;
+
+  if (self->event == NULL)
+    return FALSE;
+  label = brief_event_dup_date_label (self->event);
+  return g_strcmp0 (label, date_text) == 0;
+}
+
 static gboolean
 check (BriefEventEditor *self,
        BriefDate        *out_date)
@@ -57,11 +71,18 @@ check (BriefEventEditor *self,
   BriefDateInputResult result;
   BriefDate date = { 0 };
   g_autofree char *stripped = g_strstrip (g_strdup (title));
+  gboolean untouched = date_is_untouched (self, date_text);
 
-  result = brief_date_input_parse (self->tagger, date_text, dct_of (self), &date);
+  if (untouched)
+    {
+      result = BRIEF_DATE_INPUT_OK;
+      date = *brief_event_get_date (self->event);
+    }
+  else
+    result = brief_date_input_parse (self->tagger, date_text, dct_of (self), &date);
   if (result == BRIEF_DATE_INPUT_OK)
     {
-      g_autofree char *shown = brief_date_format (&date);
+      g_autofree char *shown = untouched ? brief_event_dup_date_label (self->event) : brief_date_format (&date);
 
       gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->date_message), "error");

@@ -87,6 +87,24 @@ article_index (BriefEventList *self,
   return G_MAXUINT;
 }
 
+/* The date in full, as written, and how it was worked out when it was:
+ * "February 2019 · “two months before April 2019”\nderived: …". */
+static char *
+dup_date_tooltip (BriefEvent *event,
+                  const char *date)
+{
+  g_autofree char *derivation = brief_event_dup_derivation_label (event);
+  const char *written = brief_event_get_date_text (event);
+  GString *tooltip = g_string_new (date);
+
+  if (written != NULL && *written != '\0')
+    /* Translators: the date as the article wrote it, after the date: 2009 · “in 2009” */
+    g_string_append_printf (tooltip, _(" · “%s”"), written);
+  if (derivation != NULL)
+    g_string_append_printf (tooltip, "\n%s", derivation);
+  return g_string_free (tooltip, FALSE);
+}
+
 static void
 update_cell (GtkListItem *list_item)
 {
@@ -102,8 +120,10 @@ update_cell (GtkListItem *list_item)
     case COLUMN_DATE:
       {
         g_autofree char *date = brief_event_dup_date_label (event);
+        g_autofree char *tooltip = dup_date_tooltip (event, date);
 
         gtk_label_set_text (label, date);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
       }
       break;
 

@@ -504,6 +504,14 @@ brief_timeline_compute_ticks (double                    start,
     }
 
   drop_colliding_labels (ticks, gap);
+  /* A label cut off by the edge reads as a different date: drop it. */
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      BriefTimelineTick *tick = &g_array_index (ticks, BriefTimelineTick, i);
+
+      if (tick->label != NULL && tick->label_x + tick->label_width > width)
+        g_clear_pointer (&tick->label, g_free);
+    }
 
   /* Unlabelled minor ticks between, when they stand far enough apart. */
   minor = minor_unit_for (chosen, px_per_day);
@@ -651,14 +659,52 @@ compare_by_start_cb (gconstpointer a,
   return (xa > xb) - (xa < xb);
 }
 
-static gboolean
-is_sorted (const double *x0,
-           guint         n)
+/* Fills @order with 0…n-1 sorted by x0.  The layout hands the intervals
+ * over nearly sorted (only titles moved left of their markers, near the
+ * right edge, start early): those that break the order are sorted alone and
+ * merged back, in O(n + m log m) for m of them. */
+static void
+sort_by_start (const double *x0,
+               guint         n,
+               guint        *order)
 {
-  for (guint i = 1; i < n; i++)
-    if (x0[i] < x0[i - 1])
-      return FALSE;
-  return TRUE;
+  g_autofree guint *outliers = NULL;
+  g_autofree guint *kept = NULL;
+  guint n_outliers = 0;
+  guint n_kept = 0;
+  double last = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    if (x0[i] < last)
+      n_outliers++;
+    else
+      last = x0[i];
+  if (n_outliers == 0)
+    {
+      for (guint i = 0; i < n; i++)
+        order[i] = i;
+      return;
+    }
+
+  outliers = g_new (guint, n_outliers);
+  kept = g_new (guint, n - n_outliers);
+  n_outliers = 0;
+  last = -G_MAXDOUBLE;
+  for (guint i = 0; i < n; i++)
+    if (x0[i] < last)
+      outliers[n_outliers++] = i;
+    else
+      {
+        kept[n_kept++] = i;
+        last = x0[i];
+      }
+  g_qsort_with_data (outliers, (int) n_outliers, sizeof (guint), compare_by_start_cb, (gpointer) x0);
+
+  for (guint i = 0, j = 0, k = 0; k < n; k++)
+    if (j >= n_outliers || (i < n_kept && x0[kept[i]] <= x0[outliers[j]]))
+      order[k] = kept[i++];
+    else
+      order[k] = outliers[j++];
 }
 
 guint
@@ -681,11 +727,7 @@ brief_timeline_assign_lanes (const double *x0,
     return 0;
 
   order = g_new (guint, n);
-  for (guint i = 0; i < n; i++)
-    order[i] = i;
-  /* The layout hands them over sorted already: skip the sort then. */
-  if (!is_sorted (x0, n))
-    g_qsort_with_data (order, (int) n, sizeof (guint), compare_by_start_cb, (gpointer) x0);
+  sort_by_start (x0, n, order);
 
   busy = g_new (BusyLane, n);
   free_lanes = g_new (guint, n);
@@ -785,6 +827,82 @@ brief_timeline_collapse (const BriefTimelinePlacement *placements,
     }
 }
 
+/* The narrowest a title is cut to before it may cover its own marker. */
+#define MIN_LABEL_WIDTH 64.0
+/* Titles keep this far from the timeline's edges. */
+#define EDGE_MARGIN 4.0
+
+/* Keeps the title of @p on screen.  Beside a marker: on its right when it
+ * fits, else on its left, else cut short (ellipsized) on its right while a
+ * fair part of it fits there (a title on the left takes a lane over the
+ * events before it), else on the roomier side; a range's title, or one
+ * with no room on either side, is shifted inside. */
+static void
+place_label (BriefTimelinePlacement *p,
+             gboolean                marker,
+             double                  marker_width,
+             double                  label_width,
+             double                  width)
+{
+  double margin = width > 4 * EDGE_MARGIN + MIN_LABEL_WIDTH ? EDGE_MARGIN : 0.0;
+  double right = width - margin;
+
+  p->label_width = MIN (label_width, right - margin);
+
+  if (p->label_x + p->label_width > right)
+    {
+      double right_room = right - p->label_x;
+      double left_room = p->x - 4.0 - margin;
+
+      if (marker && left_room >= p->label_width)
+        p->label_x = p->x - 4.0 - p->label_width;
+      else if (marker && right_room >= 1.5 * MIN_LABEL_WIDTH)
+        p->label_width = right_room;
+      else if (marker && MAX (left_room, right_room) >= MIN_LABEL_WIDTH)
+        {
+          p->label_width = MAX (left_room, right_room);
+          if (left_room > right_room)
+            p->label_x = margin;
+        }
+      else
+        p->label_x = right - p->label_width;
+    }
+  p->label_x = MAX (p->label_x, margin);
+  p->label_width = MAX (MIN (p->label_width, right - p->label_x), 1.0);
+}
+
+/* Count bubbles at the edges move inside, pushing their neighbours, so that
+ * none is cut off and none overlaps another. */
+static void
+keep_clusters_inside (GArray *clusters,
+                      double  bubble_width,
+                      double  gap,
+                      double  width)
+{
+  double limit = 0.0;
+
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      BriefTimelineCluster *c = &g_array_index (clusters, BriefTimelineCluster, i);
+
+      if (c->x >= limit)
+        break;
+      c->x = limit;
+      limit = c->x + bubble_width + gap;
+    }
+
+  limit = width - bubble_width;
+  for (guint i = clusters->len; i > 0; i--)
+    {
+      BriefTimelineCluster *c = &g_array_index (clusters, BriefTimelineCluster, i - 1);
+
+      if (c->x <= limit)
+        break;
+      c->x = MAX (limit, 0.0);
+      limit = c->x - bubble_width - gap;
+    }
+}
+
 void
 brief_timeline_layout (const BriefTimelineItem *items,
                        guint                    n_items,
@@ -819,6 +937,7 @@ brief_timeline_layout (const BriefTimelineItem *items,
     {
       const BriefTimelineItem *item = &items[i];
       BriefTimelinePlacement p = { .index = i };
+      gboolean marker;
 
       if (item->last_day <= start)
         continue;
@@ -826,7 +945,8 @@ brief_timeline_layout (const BriefTimelineItem *items,
       p.x0 = brief_timeline_day_to_x (start, end, width, item->first_day);
       p.x1 = brief_timeline_day_to_x (start, end, width, item->last_day);
 
-      if (item->last_day - item->first_day <= 1.0 || p.x1 - p.x0 < marker_width)
+      marker = item->last_day - item->first_day <= 1.0 || p.x1 - p.x0 < marker_width;
+      if (marker)
         {
           /* A day, or a range too narrow to see: a marker, its title beside. */
           double centre = (p.x0 + p.x1) / 2.0;
@@ -840,7 +960,9 @@ brief_timeline_layout (const BriefTimelineItem *items,
           p.x = MAX (p.x0, 0.0);
           p.label_x = p.x + 6.0;
         }
-      p.extent_end = MAX (p.label_x + item->label_width, p.x1) + gap;
+      place_label (&p, marker, marker_width, item->label_width, width);
+      p.extent_start = MIN (p.x, p.label_x);
+      p.extent_end = MAX (MAX (p.label_x + p.label_width, p.x + (marker ? marker_width : 0.0)), p.x1) + gap;
 
       g_array_append_val (placements, p);
     }
@@ -856,7 +978,7 @@ brief_timeline_layout (const BriefTimelineItem *items,
     {
       const BriefTimelinePlacement *p = &g_array_index (placements, BriefTimelinePlacement, i);
 
-      x0[i] = p->x;
+      x0[i] = p->extent_start;
       x1[i] = p->extent_end;
     }
 
@@ -867,6 +989,7 @@ brief_timeline_layout (const BriefTimelineItem *items,
 
   brief_timeline_collapse ((const BriefTimelinePlacement *) (gpointer) placements->data, n,
                            items, bubble_width, gap, clusters);
+  keep_clusters_inside (clusters, bubble_width, gap, width);
 }
 
 /* ---------------------------------------------------------------- hit testing */

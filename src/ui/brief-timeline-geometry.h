@@ -52,7 +52,9 @@ typedef struct
   double x0;             /* the date's extent in pixels (x0 == x1 - day width for a day) */
   double x1;
   double label_x;        /* where the title starts */
-  double extent_end;     /* where the title ends */
+  double label_width;    /* the room the title has: never past either edge */
+  double extent_start;   /* where the marker or the title starts, whichever is first */
+  double extent_end;     /* where the title ends, plus the gap */
 } BriefTimelinePlacement;
 
 typedef struct
@@ -125,7 +127,9 @@ guint               brief_timeline_assign_lanes    (const double *x0,
  * that meet [start, end): markers @marker_width wide, titles beside them, in
  * at most @max_lanes lanes; the rest collapse into clusters whose count
  * bubbles, @bubble_width wide, never overlap.  Only visible items are
- * touched, found by binary search. */
+ * touched, found by binary search.  A title never runs past either edge of
+ * [0, width): near the right edge it goes to the left of its marker, or is
+ * shifted inside, or is narrowed as a last resort. */
 void                brief_timeline_layout          (const BriefTimelineItem *items,
                                                     guint                    n_items,
                                                     double                   max_length,

@@ -12,7 +12,10 @@
 
 /* Geometry in pixels. */
 #define PADDING          8.0
-#define LEGEND_HEIGHT    26.0
+#define LEGEND_HEIGHT    26.0   /* one row of the legend */
+#define LEGEND_MAX_WIDTH 170.0  /* a source's name in it, at most */
+#define UNDATED_HEIGHT   LANE_HEIGHT
+#define UNDATED_MAX_WIDTH 220.0
 #define LANE_HEIGHT      28.0
 #define CLUSTER_HEIGHT   26.0
 #define AXIS_HEIGHT      30.0
@@ -24,6 +27,9 @@
 /* Accessible children at most: the events in view, then the nearest. */
 #define MAX_CHILDREN     400
 #define ANIMATION_USEC   (250 * 1000)
+/* Events of no known year sort after every day the axis can show, so that
+ * the layout, which stops at the visible range's end, never meets them. */
+#define UNDATED_DAY      1e9
 
 /* One event: the item (days, label width) lives in a parallel array. */
 typedef struct
@@ -31,7 +37,11 @@ typedef struct
   BriefEvent  *event;
   guint        position;   /* in the model */
   guint        source;     /* index into the sources, G_MAXUINT when unknown */
-  gboolean     derived;    /* the year was not written but inferred */
+  gboolean     derived;    /* worked out from another date: "two months before April 2019" */
+  gboolean     span;       /* from one date to another: "from 2001 to 2009" */
+  gboolean     undated;    /* of no known year: in the strip above the lanes */
+  double       start_fade; /* days at each end of a span where it is uncertain */
+  double       end_fade;
   PangoLayout *layout;     /* the title, made when first drawn */
   GtkWidget   *child;      /* its accessible stand-in, when in view */
 } Entry;
@@ -51,8 +61,10 @@ struct _BriefTimeline
   guint              *position_map;  /* model position → entry index */
   guint               n_positions;
   double              max_length;
-  double              first_day;
+  double              first_day;     /* of the dated events */
   double              last_day;
+  guint               n_dated;
+  guint               n_undated;     /* of no known year: the last entries */
   guint               selected;      /* entry index or G_MAXUINT */
   guint               hovered;       /* entry index or G_MAXUINT */
   int                 hovered_cluster;
@@ -78,6 +90,10 @@ struct _BriefTimeline
   double              bubble_width;
   GHashTable         *tick_layouts;  /* label → PangoLayout */
   GPtrArray          *legend_layouts;
+  GArray             *legend_spots;  /* graphene_point_t per source, then "Published" */
+  guint               legend_rows;
+  double              legend_width;  /* what legend_spots were laid out for */
+  GArray             *undated;       /* BriefTimelinePlacement of events of no known year shown */
 
   /* Animated moves and drags. */
   guint               tick_id;
@@ -264,7 +280,9 @@ entry_update_accessible (BriefTimeline *self,
   g_autofree char *date = NULL;
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *derivation = NULL;
   const char *source;
+  const char *sentence;
 
   if (entry->child == NULL)
     return;
@@ -285,15 +303,22 @@ entry_update_accessible (BriefTimeline *self,
       label = decided;
     }
   source = entry_source_name (entry);
-  description = g_strdup_printf ("%s%s%s",
+  derivation = brief_event_dup_derivation_label (entry->event);
+  sentence = brief_event_get_sentence (entry->event);
+  description = g_strdup_printf ("%s%s%s%s%s%s%s",
+                                 derivation != NULL ? derivation : "",
+                                 derivation != NULL ? ". " : "",
                                  brief_event_get_starred (entry->event) ? _("Starred. ") : "",
                                  source != NULL ? _("From ") : "",
-                                 source != NULL ? source : "");
+                                 source != NULL ? source : "",
+                                 source != NULL ? ". " : "",
+                                 sentence != NULL ? sentence : "");
+  /* The tooltip first: GTK makes it the description, which says more. */
+  gtk_widget_set_tooltip_text (entry->child, sentence);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry->child),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-  gtk_widget_set_tooltip_text (entry->child, brief_event_get_sentence (entry->event));
   gtk_accessible_update_state (GTK_ACCESSIBLE (entry->child),
                                GTK_ACCESSIBLE_STATE_SELECTED, entry == get_entry (self, self->selected),
                                -1);
@@ -327,18 +352,46 @@ day_of (const GDate *date)
   return g_date_valid (date) ? g_date_get_julian (date) : 0;
 }
 
-/* The year came from the publication date, not the text: "in July". */
-static gboolean
-event_is_derived (BriefEvent *event)
+/* The days a date leaves open, 0 for a day: where a span's end fades. */
+static double
+uncertain_days (const BriefDate *date)
 {
-  const BriefDate *date = brief_event_get_date (event);
-  const char *text = brief_event_get_date_text (event);
-  char year[16];
+  GDate earliest;
+  GDate latest;
 
-  if (text == NULL || date->precision < BRIEF_DATE_PRECISION_YEAR)
-    return FALSE;
-  g_snprintf (year, sizeof year, "%d", date->year);
-  return strstr (text, year) == NULL && strstr (text, year + 2) == NULL;
+  if (date->precision == BRIEF_DATE_PRECISION_DAY)
+    return 0.0;
+  brief_date_get_earliest (date, &earliest);
+  brief_date_get_latest (date, &latest);
+  return day_of (&latest) + 1 - day_of (&earliest);
+}
+
+/* Where an event lies: its first day to the day after its last, a span's end
+ * included; events of no known year lie nowhere on the axis. */
+static void
+entry_fill (Entry             *entry,
+            BriefTimelineItem *item)
+{
+  BriefEvent *event = entry->event;
+  const BriefDate *end_date = brief_event_get_end_date (event);
+  GDate first;
+  GDate last;
+
+  entry->derived = brief_event_is_derived (event);
+  entry->undated = !brief_event_get_year_known (event);
+  entry->span = end_date != NULL && !entry->undated;
+  entry->start_fade = entry->span ? uncertain_days (brief_event_get_date (event)) : 0.0;
+  entry->end_fade = entry->span ? uncertain_days (end_date) : 0.0;
+
+  if (entry->undated)
+    {
+      item->first_day = UNDATED_DAY;
+      item->last_day = UNDATED_DAY;
+      return;
+    }
+  brief_event_get_extent (event, &first, &last);
+  item->first_day = day_of (&first);
+  item->last_day = MAX (day_of (&last) + 1, item->first_day + 1);
 }
 
 static double
@@ -372,6 +425,18 @@ event_notify_cb (BriefTimeline *self,
 
   if (entry == NULL)
     return;
+
+  /* Where it lies changed: read the model again, in order. */
+  if (pspec->name == g_intern_static_string ("date") ||
+      pspec->name == g_intern_static_string ("end-date") ||
+      pspec->name == g_intern_static_string ("year-known") ||
+      pspec->name == g_intern_static_string ("derived-from"))
+    {
+      self->model_dirty = TRUE;
+      brief_timeline_invalidate_layout (self);
+      brief_timeline_ensure_tick (self);
+      return;
+    }
 
   g_clear_object (&entry->layout);
   g_array_index (self->items, BriefTimelineItem, index).label_width = estimate_label_width (self, event);
@@ -464,6 +529,8 @@ brief_timeline_rebuild (BriefTimeline *self)
   self->max_length = 0;
   self->first_day = 0;
   self->last_day = 0;
+  self->n_dated = 0;
+  self->n_undated = 0;
   self->hovered = G_MAXUINT;
 
   if (self->model != NULL)
@@ -473,19 +540,13 @@ brief_timeline_rebuild (BriefTimeline *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BriefEvent) event = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-      GDate earliest;
-      GDate latest;
       Row row = { 0 };
 
-      brief_date_get_earliest (brief_event_get_date (event), &earliest);
-      brief_date_get_latest (brief_event_get_date (event), &latest);
-      row.item.first_day = day_of (&earliest);
-      row.item.last_day = MAX (day_of (&latest) + 1, row.item.first_day + 1);
-      row.item.label_width = estimate_label_width (self, event);
       row.entry.event = g_object_ref (event);
       row.entry.position = i;
       row.entry.source = source_index (self, brief_event_get_article (event));
-      row.entry.derived = event_is_derived (event);
+      entry_fill (&row.entry, &row.item);
+      row.item.label_width = estimate_label_width (self, event);
       g_array_append_val (rows, row);
     }
   g_array_sort (rows, compare_rows_cb);
@@ -499,12 +560,17 @@ brief_timeline_rebuild (BriefTimeline *self)
       g_array_append_val (self->items, row->item);
       g_array_append_val (self->entries, row->entry);
       self->position_map[row->entry.position] = i;
-      self->max_length = MAX (self->max_length, row->item.last_day - row->item.first_day);
-      if (i == 0 || row->item.first_day < self->first_day)
-        self->first_day = row->item.first_day;
-      self->last_day = MAX (self->last_day, row->item.last_day);
       g_signal_connect_object (row->entry.event, "notify",
                                G_CALLBACK (event_notify_cb), self, G_CONNECT_SWAPPED);
+      if (row->entry.undated)
+        {
+          self->n_undated++;
+          continue;
+        }
+      self->max_length = MAX (self->max_length, row->item.last_day - row->item.first_day);
+      if (self->n_dated++ == 0 || row->item.first_day < self->first_day)
+        self->first_day = row->item.first_day;
+      self->last_day = MAX (self->last_day, row->item.last_day);
     }
 
   brief_timeline_update_selected (self);
@@ -512,6 +578,7 @@ brief_timeline_rebuild (BriefTimeline *self)
 }
 
 static void brief_timeline_update_bounds (BriefTimeline *self);
+static void brief_timeline_keep_range    (BriefTimeline *self);
 
 static void
 brief_timeline_ensure_model (BriefTimeline *self)
@@ -629,7 +696,7 @@ brief_timeline_update_bounds (BriefTimeline *self)
   double upper;
   double span;
 
-  if (self->entries->len == 0)
+  if (self->n_dated == 0)
     return;
 
   span = MAX (self->last_day - self->first_day, 365.0);
@@ -649,7 +716,7 @@ brief_timeline_fit_all (BriefTimeline *self,
   g_return_if_fail (BRIEF_IS_TIMELINE (self));
 
   brief_timeline_ensure_model (self);
-  if (self->entries->len == 0)
+  if (self->n_dated == 0)
     return;
 
   start = self->first_day;
@@ -667,9 +734,10 @@ brief_timeline_fit_all (BriefTimeline *self,
         }
     }
 
-  /* Room for the last title, and a little air on the left. */
-  /* Room on the right for the last titles, which run on from their dates. */
+  /* Room on the right for the last titles, which run on from their dates:
+   * a title moved to the left of its marker would fill a lane. */
   self->auto_fit = TRUE;
+  brief_timeline_keep_range (self);
   {
     double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 400);
     double title_room = MIN (MAX_LABEL_WIDTH + 20, width * 0.45);
@@ -696,7 +764,8 @@ brief_timeline_scroll_to_event (BriefTimeline *self,
   g_return_if_fail (BRIEF_IS_EVENT (event));
 
   index = brief_timeline_entry_of (self, event);
-  if (index == G_MAXUINT)
+  /* Of no known year: always in view, in its strip. */
+  if (index == G_MAXUINT || get_entry (self, index)->undated)
     return;
 
   item = &g_array_index (self->items, BriefTimelineItem, index);
@@ -714,10 +783,71 @@ brief_timeline_scroll_to_event (BriefTimeline *self,
   brief_timeline_move_to (self, start, start + span, TRUE);
 }
 
+/* ---------------------------------------------------------------- zoom kept per briefing */
+
+/* The days the user chose to see, kept on the briefing for the session, so
+ * that switching articles, reading the sources again or coming back to the
+ * briefing keeps them; Fit All forgets them. */
+typedef struct
+{
+  double start;
+  double end;
+} KeptRange;
+
+#define KEPT_RANGE_KEY "brief-timeline-kept-range"
+
+static void
+brief_timeline_keep_range (BriefTimeline *self)
+{
+  KeptRange *kept;
+
+  if (self->briefing == NULL)
+    return;
+
+  if (self->auto_fit)
+    {
+      g_object_set_data (G_OBJECT (self->briefing), KEPT_RANGE_KEY, NULL);
+      return;
+    }
+
+  kept = g_object_get_data (G_OBJECT (self->briefing), KEPT_RANGE_KEY);
+  if (kept == NULL)
+    {
+      kept = g_new0 (KeptRange, 1);
+      g_object_set_data_full (G_OBJECT (self->briefing), KEPT_RANGE_KEY, kept, g_free);
+    }
+  /* Where an animation is going, not where it is now. */
+  kept->start = self->animating ? self->to_start : brief_timeline_range_get_start (self->range);
+  kept->end = self->animating ? self->to_end : brief_timeline_range_get_end (self->range);
+}
+
+/* Back to the days kept for the briefing, or to all of its events. */
+static void
+brief_timeline_restore_range (BriefTimeline *self)
+{
+  KeptRange *kept = NULL;
+
+  if (self->briefing != NULL)
+    kept = g_object_get_data (G_OBJECT (self->briefing), KEPT_RANGE_KEY);
+
+  brief_timeline_ensure_model (self);
+  if (kept == NULL)
+    {
+      brief_timeline_fit_all (self, FALSE);
+      return;
+    }
+
+  self->animating = FALSE;
+  self->auto_fit = FALSE;
+  brief_timeline_range_set (self->range, kept->start, kept->end);
+}
+
 static void
 range_changed_cb (BriefTimeline      *self,
                   BriefTimelineRange *range)
 {
+  if (!self->auto_fit)
+    brief_timeline_keep_range (self);
   brief_timeline_invalidate_layout (self);
   brief_timeline_ensure_tick (self);
 }
@@ -739,16 +869,107 @@ mirror (BriefTimeline *self,
   return is_rtl (self) ? self->layout_width - x - width : x;
 }
 
+static PangoLayout *tick_layout (BriefTimeline *self,
+                                 const char    *text);
+
 static double
 legend_height (BriefTimeline *self)
 {
-  return self->sources != NULL && g_list_model_get_n_items (self->sources) > 0 ? LEGEND_HEIGHT : 0.0;
+  return self->legend_rows * LEGEND_HEIGHT;
+}
+
+/* The strip of events of no known year, under the legend. */
+static double
+undated_top (BriefTimeline *self)
+{
+  return PADDING + legend_height (self) + 4.0;
 }
 
 static double
 lanes_top (BriefTimeline *self)
 {
-  return PADDING + legend_height (self) + 8.0;
+  return undated_top (self) + (self->n_undated > 0 ? UNDATED_HEIGHT + 4.0 : 0.0) + 4.0;
+}
+
+static void
+ensure_legend_layouts (BriefTimeline *self)
+{
+  guint n = self->sources != NULL ? g_list_model_get_n_items (self->sources) : 0;
+
+  if (self->legend_layouts->len == n)
+    return;
+
+  g_ptr_array_set_size (self->legend_layouts, 0);
+  self->legend_width = -1;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BriefArticle) article = g_list_model_get_item (self->sources, i);
+      const char *title = brief_article_get_title (article);
+      PangoLayout *layout;
+
+      if (title == NULL || *title == '\0')
+        title = brief_article_get_site (article);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), title != NULL ? title : _("Untitled"));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      g_ptr_array_add (self->legend_layouts, layout);
+    }
+}
+
+/* Where each source's swatch goes, row after row, so that no name is ever
+ * cut off: the first row leaves room for the zoom buttons. */
+static void
+layout_legend (BriefTimeline *self,
+               double         width)
+{
+  double controls = 0.0;
+  double x = PADDING + 4.0;
+  double name_width;
+  guint row = 0;
+  guint n;
+
+  /* Measured, not allocated: the first layout comes before the buttons'. */
+  if (self->controls != NULL)
+    {
+      int natural;
+
+      gtk_widget_measure (self->controls, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      controls = natural + 6 + PADDING;
+    }
+  ensure_legend_layouts (self);
+  n = self->legend_layouts->len;
+  if (self->legend_width == width && self->legend_spots->len == n + 1)
+    return;
+
+  self->legend_width = width;
+  g_array_set_size (self->legend_spots, 0);
+  self->legend_rows = 0;
+  if (n == 0)
+    return;
+
+  /* Names cut shorter as sources grow, so that about two fit on a row and
+   * the legend leaves the lanes their room. */
+  name_width = CLAMP (2.0 * (width - 2 * PADDING) / (n + 1) - 32.0, 72.0, LEGEND_MAX_WIDTH);
+
+  for (guint i = 0; i <= n; i++)
+    {
+      /* The sources, then the line marking the publication date, explained. */
+      PangoLayout *layout = i < n ? g_ptr_array_index (self->legend_layouts, i) : tick_layout (self, _("Published"));
+      double limit = width - PADDING - (row == 0 ? controls : 0.0);
+      double room = MAX (limit - PADDING - 4.0 - 14.0, 40.0);
+      int w;
+
+      if (i < n)
+        pango_layout_set_width (layout, (int) (MIN (name_width, room) * PANGO_SCALE));
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      if (x + 14 + w > limit && x > PADDING + 4.0)
+        {
+          row++;
+          x = PADDING + 4.0;
+        }
+      g_array_append_val (self->legend_spots, GRAPHENE_POINT_INIT (x, PADDING + row * LEGEND_HEIGHT));
+      x += 14 + w + 18;
+    }
+  self->legend_rows = row + 1;
 }
 
 static double
@@ -796,6 +1017,59 @@ measure_tick_cb (const char *text,
 
 static void brief_timeline_ensure_model (BriefTimeline *self);
 
+/* What the strip of events of no known year starts with. */
+static PangoLayout *
+undated_heading (BriefTimeline *self)
+{
+  return tick_layout (self, _("Year unknown:"));
+}
+
+/* Events of no known year, side by side in their strip in month order, as
+ * many as fit; their hit rectangles follow those of the lanes. */
+static void
+layout_undated (BriefTimeline *self,
+                double         width)
+{
+  double x;
+  int heading_width;
+
+  g_array_set_size (self->undated, 0);
+  if (self->n_undated == 0)
+    return;
+
+  pango_layout_get_pixel_size (undated_heading (self), &heading_width, NULL);
+  x = PADDING + 4.0 + heading_width + 10.0;
+
+  for (guint i = self->entries->len - self->n_undated; i < self->entries->len; i++)
+    {
+      const BriefTimelineItem *item = &g_array_index (self->items, BriefTimelineItem, i);
+      BriefTimelinePlacement p = { .index = i, .lane = 0 };
+      BriefTimelineRect rect;
+
+      double room;
+
+      p.x = x;
+      p.label_x = x + MARKER_SIZE + 4.0;
+      /* Cut short rather than left out, down to a readable width; the rest
+       * stay in the list, and a count says so. */
+      room = width - PADDING - (i + 1 < self->entries->len ? self->bubble_width : 0.0) - p.label_x;
+      p.label_width = MIN (MIN (item->label_width + self->char_width * 8, UNDATED_MAX_WIDTH), room);
+      if (p.label_width < 80.0)
+        break;
+      p.extent_start = x;
+      p.extent_end = p.label_x + p.label_width;
+
+      rect.width = p.extent_end - p.extent_start + 4.0;
+      rect.x = mirror (self, p.extent_start - 2.0, rect.width);
+      rect.y = undated_top (self);
+      rect.height = UNDATED_HEIGHT - 4.0;
+      rect.index = i;
+      g_array_append_val (self->rects, rect);
+      g_array_append_val (self->undated, p);
+      x = p.extent_end + LABEL_GAP;
+    }
+}
+
 static void
 brief_timeline_ensure_layout (BriefTimeline *self)
 {
@@ -820,6 +1094,7 @@ brief_timeline_ensure_layout (BriefTimeline *self)
   self->layout_width = width;
   self->layout_height = height;
 
+  layout_legend (self, width);
   brief_timeline_layout ((const BriefTimelineItem *) (gpointer) self->items->data, self->items->len,
                          self->max_length, start, end, width, max_lanes (self),
                          MARKER_SIZE, LABEL_GAP, self->bubble_width,
@@ -846,8 +1121,8 @@ brief_timeline_ensure_layout (BriefTimeline *self)
         {
           BriefTimelineRect rect;
 
-          rect.width = p->extent_end - LABEL_GAP - p->x + 4.0;
-          rect.x = mirror (self, p->x - 2.0, rect.width);
+          rect.width = p->extent_end - LABEL_GAP - p->extent_start + 4.0;
+          rect.x = mirror (self, p->extent_start - 2.0, rect.width);
           rect.y = top + p->lane * LANE_HEIGHT;
           rect.height = LANE_HEIGHT - 4.0;
           rect.index = p->index;
@@ -867,6 +1142,8 @@ brief_timeline_ensure_layout (BriefTimeline *self)
       rect.index = i;
       g_array_append_val (self->cluster_rects, rect);
     }
+
+  layout_undated (self, width);
 }
 
 static const BriefTimelineRect *
@@ -899,6 +1176,12 @@ brief_timeline_sync_children (BriefTimeline *self)
       guint index = g_array_index (self->placements, BriefTimelinePlacement, i).index;
 
       wanted[index] = TRUE;
+      n_wanted++;
+    }
+  /* Those of no known year are always in view, in their strip. */
+  for (guint i = self->entries->len - self->n_undated; i < self->entries->len && n_wanted < MAX_CHILDREN; i++)
+    {
+      wanted[i] = TRUE;
       n_wanted++;
     }
   /* The selected event keeps its stand-in, so that focus stays on it. */
@@ -1016,6 +1299,21 @@ append_text (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* "July", "14 August": the month and day of a date of no known year. */
+static char *
+dup_yearless_label (const BriefDate *date)
+{
+  g_autoptr(GDateTime) datetime = NULL;
+
+  datetime = g_date_time_new_utc (2000, MAX (date->month, 1),
+                                  date->precision == BRIEF_DATE_PRECISION_DAY ? date->day : 1, 12, 0, 0);
+  if (datetime == NULL)
+    return g_strdup ("?");
+  if (date->precision == BRIEF_DATE_PRECISION_DAY)
+    return g_date_time_format (datetime, C_("timeline, no year", "%-d %B"));
+  return g_date_time_format (datetime, C_("timeline, no year", "%OB"));
+}
+
 static PangoLayout *
 entry_layout (BriefTimeline *self,
               Entry         *entry,
@@ -1026,7 +1324,16 @@ entry_layout (BriefTimeline *self,
       g_autofree char *text = NULL;
       PangoAttrList *attrs = pango_attr_list_new ();
 
-      if (brief_event_get_starred (entry->event))
+      if (entry->undated)
+        {
+          g_autofree char *day = dup_yearless_label (brief_event_get_date (entry->event));
+
+          /* Translators: an event of no known year in its strip: "July · Committee meets" */
+          text = g_strdup_printf (_("%s · %s"), day, brief_event_get_title (entry->event));
+          if (brief_event_get_starred (entry->event))
+            pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+        }
+      else if (brief_event_get_starred (entry->event))
         {
           text = g_strconcat ("★ ", brief_event_get_title (entry->event), NULL);
           pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
@@ -1056,11 +1363,143 @@ typedef struct
   GdkRGBA bg;
 } Colors;
 
+/* A line of dashes, for what was worked out rather than read. */
+static void
+append_dashes (GtkSnapshot   *snapshot,
+               double         x0,
+               double         x1,
+               double         y,
+               double         height,
+               const GdkRGBA *color)
+{
+  for (double x = x0; x < x1; x += 7.0)
+    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, MIN (4.0, x1 - x), height));
+}
+
+/* A range or a span as a bar from its first day to its last.  Its ends fade
+ * over the days they are uncertain: all of a month for "in April 2019", the
+ * first and the last year of "from 2001 to 2009", nothing for exact days. */
+static void
+draw_bar (BriefTimeline                *self,
+          GtkSnapshot                  *snapshot,
+          const Entry                  *entry,
+          const BriefTimelinePlacement *p,
+          const GdkRGBA                *source,
+          double                        y,
+          double                        alpha,
+          gboolean                      selected)
+{
+  double px_per_day = (p->x1 - p->x0) / MAX (g_array_index (self->items, BriefTimelineItem, p->index).last_day -
+                                             g_array_index (self->items, BriefTimelineItem, p->index).first_day, 1.0);
+  double x0 = MAX (p->x0, -20.0);
+  double x1 = MIN (p->x1, self->layout_width + 20.0);
+  double bar_width = MAX (x1 - x0, 1.0);
+  double fade_in;
+  double fade_out;
+  GdkRGBA solid = with_alpha (source, (selected ? 0.9 : (entry->span ? 0.6 : 0.45)) * alpha);
+  GdkRGBA line = with_alpha (source, 0.9 * alpha);
+  GdkRGBA clear = with_alpha (source, 0.0);
+  graphene_rect_t bar;
+  graphene_rect_t base;
+
+  if (entry->span)
+    {
+      /* Fractions of the bar as drawn, its clipped parts left out. */
+      fade_in = CLAMP ((p->x0 + entry->start_fade * px_per_day - x0) / bar_width, 0.0, 0.45);
+      fade_out = CLAMP ((x1 - (p->x1 - entry->end_fade * px_per_day)) / bar_width, 0.0, 0.45);
+    }
+  else
+    fade_in = fade_out = MIN (0.25, 24.0 / bar_width);
+
+  {
+    GskColorStop stops[4] = {
+      { 0.0, fade_in > 0.0 ? clear : solid }, { fade_in, solid },
+      { 1.0 - fade_out, solid }, { 1.0, fade_out > 0.0 ? clear : solid },
+    };
+    GskColorStop line_stops[4] = {
+      { 0.0, fade_in > 0.0 ? clear : line }, { fade_in, line },
+      { 1.0 - fade_out, line }, { 1.0, fade_out > 0.0 ? clear : line },
+    };
+
+    bar = GRAPHENE_RECT_INIT (mirror (self, x0, bar_width), y + 2, bar_width, LANE_HEIGHT - 8.0);
+    gtk_snapshot_append_linear_gradient (snapshot, &bar,
+                                         &GRAPHENE_POINT_INIT (is_rtl (self) ? bar.origin.x + bar_width : bar.origin.x, 0),
+                                         &GRAPHENE_POINT_INIT (is_rtl (self) ? bar.origin.x : bar.origin.x + bar_width, 0),
+                                         stops, G_N_ELEMENTS (stops));
+
+    /* The edge of the bar, thin, so that its extent reads; dashed when the
+     * date was worked out from another. */
+    base = GRAPHENE_RECT_INIT (bar.origin.x, y + LANE_HEIGHT - 7.0, bar_width, 2.0);
+    if (entry->derived)
+      {
+        append_dashes (snapshot, base.origin.x, base.origin.x + bar_width, base.origin.y, 2.0, &line);
+        append_dashes (snapshot, base.origin.x, base.origin.x + bar_width, y + 2.0, 1.5, &line);
+      }
+    else
+      gtk_snapshot_append_linear_gradient (snapshot, &base,
+                                           &GRAPHENE_POINT_INIT (is_rtl (self) ? base.origin.x + bar_width : base.origin.x, 0),
+                                           &GRAPHENE_POINT_INIT (is_rtl (self) ? base.origin.x : base.origin.x + bar_width, 0),
+                                           line_stops, G_N_ELEMENTS (line_stops));
+  }
+
+  /* A span's exact ends stand as end caps. */
+  if (entry->span && fade_in == 0.0 && p->x0 >= -2.0)
+    gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (mirror (self, p->x0, 2), y + 2, 2, LANE_HEIGHT - 8.0));
+  if (entry->span && fade_out == 0.0 && p->x1 <= self->layout_width + 2.0)
+    gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (mirror (self, p->x1 - 2, 2), y + 2, 2, LANE_HEIGHT - 8.0));
+}
+
+/* A day: a dot, filled when suggested, ringed when accepted; a date worked
+ * out from another is a hollow diamond. */
+static void
+draw_marker (BriefTimeline                *self,
+             GtkSnapshot                  *snapshot,
+             const Colors                 *colors,
+             const Entry                  *entry,
+             const BriefTimelinePlacement *p,
+             const GdkRGBA                *source,
+             double                        centre_y,
+             double                        alpha,
+             gboolean                      selected)
+{
+  BriefEventState state = brief_event_get_state (entry->event);
+  double size = brief_event_get_starred (entry->event) ? MARKER_SIZE + 4.0 : MARKER_SIZE;
+  double cx = p->x + MARKER_SIZE / 2.0;
+  graphene_rect_t dot = GRAPHENE_RECT_INIT (mirror (self, cx - size / 2.0, size),
+                                            centre_y - size / 2.0, size, size);
+  GdkRGBA fill = with_alpha (source, alpha);
+
+  if (selected)
+    append_round (snapshot, &GRAPHENE_RECT_INIT (dot.origin.x - 2, dot.origin.y - 2, size + 4, size + 4),
+                  (size + 4) / 2.0, &colors->accent_fg);
+
+  if (entry->derived)
+    {
+      double side = size / G_SQRT2;
+      graphene_rect_t square = GRAPHENE_RECT_INIT (-side / 2.0, -side / 2.0, side, side);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (dot.origin.x + size / 2.0, centre_y));
+      gtk_snapshot_rotate (snapshot, 45);
+      gtk_snapshot_append_color (snapshot, &colors->bg, &square);
+      append_ring (snapshot, &square, 0, 2.0, &fill);
+      gtk_snapshot_restore (snapshot);
+    }
+  else if (state == BRIEF_EVENT_STATE_SUGGESTED)
+    append_round (snapshot, &dot, size / 2.0, &fill);
+  else
+    {
+      append_round (snapshot, &dot, size / 2.0, &fill);
+      append_ring (snapshot, &dot, size / 2.0, 1.5, &colors->fg);
+    }
+}
+
 static void
 draw_event (BriefTimeline               *self,
             GtkSnapshot                 *snapshot,
             const Colors                *colors,
-            const BriefTimelinePlacement *p)
+            const BriefTimelinePlacement *p,
+            double                        y)
 {
   Entry *entry = &g_array_index (self->entries, Entry, p->index);
   const BriefTimelineItem *item = &g_array_index (self->items, BriefTimelineItem, p->index);
@@ -1069,23 +1508,19 @@ draw_event (BriefTimeline               *self,
   gboolean hovered = p->index == self->hovered;
   gboolean other_article = self->current_article != NULL &&
                            brief_event_get_article (entry->event) != self->current_article;
-  double y = lanes_top (self) + p->lane * LANE_HEIGHT;
   double centre_y = y + (LANE_HEIGHT - 4.0) / 2.0;
   double alpha = state == BRIEF_EVENT_STATE_HIDDEN ? 0.35 : (other_article ? 0.55 : 1.0);
   GdkRGBA source;
   GdkRGBA text_color = with_alpha (&colors->fg, alpha);
   PangoLayout *layout;
-  double label_width = item->label_width;
   const BriefTimelineRect *rect = NULL;
+  int text_width;
+  int text_height;
 
   brief_timeline_get_source_color (entry->source, &source);
 
   if (selected || hovered)
-    {
-      for (guint i = 0; i < self->rects->len && rect == NULL; i++)
-        if (g_array_index (self->rects, BriefTimelineRect, i).index == p->index)
-          rect = &g_array_index (self->rects, BriefTimelineRect, i);
-    }
+    rect = rect_of_entry (self, p->index);
 
   /* Selected: an accent pill behind; hovered: a faint one. */
   if (rect != NULL)
@@ -1099,75 +1534,16 @@ draw_event (BriefTimeline               *self,
     }
 
   if (item->last_day - item->first_day > 1.0 && p->x1 - p->x0 >= MARKER_SIZE)
-    {
-      /* A month, a year, a decade: when in it is not known, so its ends fade. */
-      double x0 = MAX (p->x0, -20.0);
-      double x1 = MIN (p->x1, self->layout_width + 20.0);
-      double bar_width = x1 - x0;
-      double fade = MIN (0.25, 24.0 / MAX (bar_width, 1.0));
-      GdkRGBA solid = with_alpha (&source, (selected ? 0.9 : 0.45) * alpha);
-      GdkRGBA clear = with_alpha (&source, 0.0);
-      GskColorStop stops[4] = {
-        { 0.0, clear }, { fade, solid }, { 1.0 - fade, solid }, { 1.0, clear },
-      };
-      graphene_rect_t bar = GRAPHENE_RECT_INIT (mirror (self, x0, bar_width), y + 2, bar_width, LANE_HEIGHT - 8.0);
-
-      gtk_snapshot_append_linear_gradient (snapshot, &bar,
-                                           &GRAPHENE_POINT_INIT (bar.origin.x, 0),
-                                           &GRAPHENE_POINT_INIT (bar.origin.x + bar.size.width, 0),
-                                           stops, G_N_ELEMENTS (stops));
-      /* The edge of the range, thin, so that its extent reads. */
-      {
-        graphene_rect_t base = GRAPHENE_RECT_INIT (bar.origin.x, y + LANE_HEIGHT - 7.0, bar_width, 2.0);
-        GdkRGBA line = with_alpha (&source, 0.9 * alpha);
-        GskColorStop line_stops[4] = {
-          { 0.0, clear }, { fade, line }, { 1.0 - fade, line }, { 1.0, clear },
-        };
-
-        gtk_snapshot_append_linear_gradient (snapshot, &base,
-                                             &GRAPHENE_POINT_INIT (base.origin.x, 0),
-                                             &GRAPHENE_POINT_INIT (base.origin.x + base.size.width, 0),
-                                             line_stops, G_N_ELEMENTS (line_stops));
-      }
-    }
+    draw_bar (self, snapshot, entry, p, &source, y, alpha, selected);
   else
-    {
-      /* A day: a dot, filled when accepted, a ring when only suggested. */
-      double size = brief_event_get_starred (entry->event) ? MARKER_SIZE + 4.0 : MARKER_SIZE;
-      double cx = p->x + MARKER_SIZE / 2.0;
-      graphene_rect_t dot = GRAPHENE_RECT_INIT (mirror (self, cx - size / 2.0, size),
-                                                centre_y - size / 2.0, size, size);
-      GdkRGBA fill = with_alpha (&source, alpha);
+    draw_marker (self, snapshot, colors, entry, p, &source, centre_y, alpha, selected);
 
-      if (selected)
-        append_round (snapshot, &GRAPHENE_RECT_INIT (dot.origin.x - 2, dot.origin.y - 2, size + 4, size + 4),
-                      (size + 4) / 2.0, &colors->accent_fg);
-      if (state == BRIEF_EVENT_STATE_SUGGESTED && !entry->derived)
-        append_round (snapshot, &dot, size / 2.0, &fill);
-      else if (entry->derived)
-        {
-          /* Derived: the year was inferred; drawn hollow. */
-          append_round (snapshot, &dot, size / 2.0, &colors->bg);
-          append_ring (snapshot, &dot, size / 2.0, 2.0, &fill);
-        }
-      else
-        {
-          append_round (snapshot, &dot, size / 2.0, &fill);
-          append_ring (snapshot, &dot, size / 2.0, 1.5, &colors->fg);
-        }
-    }
-
-  layout = entry_layout (self, entry, label_width);
-  {
-    int text_width;
-    int text_height;
-
-    pango_layout_get_pixel_size (layout, &text_width, &text_height);
-    append_text (snapshot, layout,
-                 mirror (self, p->label_x, text_width),
-                 centre_y - text_height / 2.0,
-                 &text_color);
-  }
+  layout = entry_layout (self, entry, p->label_width);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  append_text (snapshot, layout,
+               mirror (self, p->label_x, text_width),
+               centre_y - text_height / 2.0,
+               &text_color);
 }
 
 static void
@@ -1175,36 +1551,16 @@ draw_legend (BriefTimeline *self,
              GtkSnapshot   *snapshot,
              const Colors  *colors)
 {
-  double x = PADDING + 4.0;
-  double limit = self->layout_width - gtk_widget_get_width (self->controls) - 2 * PADDING;
-  guint n;
+  guint n = self->legend_layouts->len;
 
-  if (self->sources == NULL)
+  if (self->legend_spots->len != n + 1)
     return;
-
-  n = g_list_model_get_n_items (self->sources);
-  if (self->legend_layouts->len != n)
-    {
-      g_ptr_array_set_size (self->legend_layouts, 0);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(BriefArticle) article = g_list_model_get_item (self->sources, i);
-          const char *title = brief_article_get_title (article);
-          PangoLayout *layout;
-
-          if (title == NULL || *title == '\0')
-            title = brief_article_get_site (article);
-          layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), title != NULL ? title : _("Untitled"));
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-          pango_layout_set_width (layout, 170 * PANGO_SCALE);
-          g_ptr_array_add (self->legend_layouts, layout);
-        }
-    }
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BriefArticle) article = g_list_model_get_item (self->sources, i);
       PangoLayout *layout = g_ptr_array_index (self->legend_layouts, i);
+      const graphene_point_t *spot = &g_array_index (self->legend_spots, graphene_point_t, i);
       gboolean current = self->current_article == NULL || article == self->current_article;
       GdkRGBA source;
       GdkRGBA text = with_alpha (&colors->fg, current ? 0.9 : 0.55);
@@ -1212,32 +1568,62 @@ draw_legend (BriefTimeline *self,
       int h;
 
       pango_layout_get_pixel_size (layout, &w, &h);
-      if (x + 14 + w > limit && i > 0)
-        break;
-
       brief_timeline_get_source_color (i, &source);
       append_round (snapshot,
-                    &GRAPHENE_RECT_INIT (mirror (self, x, 10), PADDING + (LEGEND_HEIGHT - 10) / 2.0 - 2, 10, 10),
+                    &GRAPHENE_RECT_INIT (mirror (self, spot->x, 10), spot->y + (LEGEND_HEIGHT - 10) / 2.0 - 2, 10, 10),
                     5, &source);
-      append_text (snapshot, layout, mirror (self, x + 14, w), PADDING + (LEGEND_HEIGHT - h) / 2.0 - 2, &text);
-      x += 14 + w + 18;
+      append_text (snapshot, layout, mirror (self, spot->x + 14, w), spot->y + (LEGEND_HEIGHT - h) / 2.0 - 2, &text);
     }
 
   /* The line marking the publication date, explained. */
   if (self->current_article != NULL && brief_article_get_published (self->current_article) != NULL)
     {
       PangoLayout *layout = tick_layout (self, _("Published"));
+      const graphene_point_t *spot = &g_array_index (self->legend_spots, graphene_point_t, n);
       int w;
       int h;
 
       pango_layout_get_pixel_size (layout, &w, &h);
-      if (x + 10 + w <= limit)
-        {
-          append_round (snapshot,
-                        &GRAPHENE_RECT_INIT (mirror (self, x + 3, 2), PADDING + (LEGEND_HEIGHT - 14) / 2.0 - 2, 2, 14),
-                        0, &colors->accent);
-          append_text (snapshot, layout, mirror (self, x + 10, w), PADDING + (LEGEND_HEIGHT - h) / 2.0 - 2, &colors->fg);
-        }
+      append_round (snapshot,
+                    &GRAPHENE_RECT_INIT (mirror (self, spot->x + 3, 2), spot->y + (LEGEND_HEIGHT - 14) / 2.0 - 2, 2, 14),
+                    0, &colors->accent);
+      append_text (snapshot, layout, mirror (self, spot->x + 10, w), spot->y + (LEGEND_HEIGHT - h) / 2.0 - 2, &colors->fg);
+    }
+}
+
+/* The strip of events of no known year: marked as such, never on the axis. */
+static void
+draw_undated (BriefTimeline *self,
+              GtkSnapshot   *snapshot,
+              const Colors  *colors)
+{
+  PangoLayout *heading;
+  double y = undated_top (self);
+  GdkRGBA band = with_alpha (&colors->fg, 0.05);
+  GdkRGBA dim = with_alpha (&colors->fg, 0.7);
+  int w;
+  int h;
+
+  if (self->n_undated == 0)
+    return;
+
+  append_round (snapshot, &GRAPHENE_RECT_INIT (PADDING, y - 1, self->layout_width - 2 * PADDING, UNDATED_HEIGHT - 2),
+                6, &band);
+  heading = undated_heading (self);
+  pango_layout_get_pixel_size (heading, &w, &h);
+  append_text (snapshot, heading, mirror (self, PADDING + 4.0, w), y + (UNDATED_HEIGHT - 4.0 - h) / 2.0, &dim);
+
+  for (guint i = 0; i < self->undated->len; i++)
+    draw_event (self, snapshot, colors, &g_array_index (self->undated, BriefTimelinePlacement, i), y);
+
+  if (self->undated->len < self->n_undated)
+    {
+      g_autofree char *more = g_strdup_printf ("+%u", self->n_undated - self->undated->len);
+      PangoLayout *layout = tick_layout (self, more);
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      append_text (snapshot, layout, mirror (self, self->layout_width - PADDING - self->bubble_width + 8, w),
+                   y + (UNDATED_HEIGHT - 4.0 - h) / 2.0, &dim);
     }
 }
 
@@ -1311,15 +1697,17 @@ brief_timeline_snapshot (GtkWidget   *widget,
       const BriefTimelinePlacement *p = &g_array_index (self->placements, BriefTimelinePlacement, i);
 
       if (p->lane >= 0 && p->index != self->selected)
-        draw_event (self, snapshot, &colors, p);
+        draw_event (self, snapshot, &colors, p, top + p->lane * LANE_HEIGHT);
     }
   for (guint i = 0; i < self->placements->len; i++)
     {
       const BriefTimelinePlacement *p = &g_array_index (self->placements, BriefTimelinePlacement, i);
 
       if (p->lane >= 0 && p->index == self->selected)
-        draw_event (self, snapshot, &colors, p);
+        draw_event (self, snapshot, &colors, p, top + p->lane * LANE_HEIGHT);
     }
+
+  draw_undated (self, snapshot, &colors);
 
   /* Clusters: what did not fit, as a count. */
   for (guint i = 0; i < self->clusters->len; i++)
@@ -1368,7 +1756,7 @@ brief_timeline_snapshot (GtkWidget   *widget,
 
   draw_legend (self, snapshot, &colors);
 
-  if (self->entries->len == 0)
+  if (self->n_dated == 0)
     {
       PangoLayout *layout = tick_layout (self, _("No dated events"));
       GdkRGBA dim = with_alpha (&colors.fg, 0.55);
@@ -1442,7 +1830,7 @@ brief_timeline_size_allocate (GtkWidget *widget,
   GtkRequisition controls;
 
   /* Until the user moves the view, it fits the events at any size. */
-  if (self->auto_fit && width != self->layout_width && self->entries->len > 0)
+  if (self->auto_fit && width != self->layout_width && self->n_dated > 0)
     brief_timeline_fit_all (self, FALSE);
   brief_timeline_ensure_layout (self);
 
@@ -1495,6 +1883,21 @@ brief_timeline_size_allocate (GtkWidget *widget,
                                       &(GtkAllocation) { (int) rect->x, (int) rect->y,
                                                          (int) rect->width, (int) rect->height }, -1);
         }
+    }
+
+  /* Events of no known year: in their strip, or on its count. */
+  for (guint i = self->entries->len - self->n_undated; i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+      const BriefTimelineRect *rect = rect_of_entry (self, i);
+      GtkAllocation allocation = { (int) (width - PADDING - self->bubble_width), (int) undated_top (self),
+                                   (int) self->bubble_width, (int) (UNDATED_HEIGHT - 4) };
+
+      if (entry->child == NULL)
+        continue;
+      if (rect != NULL)
+        allocation = (GtkAllocation) { (int) rect->x, (int) rect->y, (int) MAX (rect->width, 1), (int) rect->height };
+      gtk_widget_size_allocate (entry->child, &allocation, -1);
     }
 
   if (self->menu != NULL)
@@ -1679,7 +2082,8 @@ brief_timeline_move_action (GtkWidget  *widget,
     {
       /* A screen earlier or later: the first event there, the view following. */
       double span = brief_timeline_range_get_span (self->range);
-      double from = self->selected != G_MAXUINT
+      /* From the selected event, unless it is of no known year (off the axis). */
+      double from = self->selected != G_MAXUINT && !get_entry (self, self->selected)->undated
                     ? g_array_index (self->items, BriefTimelineItem, self->selected).first_day
                     : brief_timeline_range_get_start (self->range);
       gboolean down = g_str_equal (action_name, "timeline.page-down");
@@ -2111,6 +2515,7 @@ brief_timeline_query_tooltip (GtkWidget  *widget,
   Entry *entry;
   g_autofree char *date = NULL;
   g_autofree char *markup = NULL;
+  g_autofree char *derivation = NULL;
   const char *source;
   const char *sentence;
   const BriefTimelineRect *r;
@@ -2141,11 +2546,13 @@ brief_timeline_query_tooltip (GtkWidget  *widget,
   date = entry_dup_date_label (entry);
   source = entry_source_name (entry);
   sentence = brief_event_get_sentence (entry->event);
-  markup = g_markup_printf_escaped ("<b>%s</b>\n%s · “%s”%s%s%s\n<i>%s</i>",
+  derivation = brief_event_dup_derivation_label (entry->event);
+  markup = g_markup_printf_escaped ("<b>%s</b>\n%s · “%s”%s%s%s%s\n<i>%s</i>",
                                     brief_event_get_title (entry->event),
                                     date,
                                     brief_event_get_date_text (entry->event),
-                                    entry->derived ? _(" (year inferred)") : "",
+                                    derivation != NULL ? "\n" : "",
+                                    derivation != NULL ? derivation : "",
                                     source != NULL ? "\n" : "",
                                     source != NULL ? source : "",
                                     sentence != NULL ? sentence : "");
@@ -2230,6 +2637,8 @@ brief_timeline_finalize (GObject *object)
   g_clear_pointer (&self->cluster_rects, g_array_unref);
   g_clear_pointer (&self->tick_layouts, g_hash_table_unref);
   g_clear_pointer (&self->legend_layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->legend_spots, g_array_unref);
+  g_clear_pointer (&self->undated, g_array_unref);
   g_clear_pointer (&self->position_map, g_free);
   g_clear_pointer (&self->rug, g_free);
 
@@ -2421,6 +2830,8 @@ brief_timeline_init (BriefTimeline *self)
   self->cluster_rects = g_array_new (FALSE, FALSE, sizeof (BriefTimelineRect));
   self->tick_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->legend_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->legend_spots = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  self->undated = g_array_new (FALSE, FALSE, sizeof (BriefTimelinePlacement));
   self->selected = G_MAXUINT;
   self->hovered = G_MAXUINT;
   self->hovered_cluster = -1;
@@ -2595,6 +3006,9 @@ brief_timeline_set_current_article (BriefTimeline *self,
   if (!g_set_object (&self->current_article, article))
     return;
 
+  /* Until the user zooms, the view fits, the publication date included. */
+  if (self->auto_fit)
+    brief_timeline_fit_all (self, FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_ARTICLE]);
 }
@@ -2625,6 +3039,36 @@ _brief_timeline_get_n_clusters (BriefTimeline *self)
   return self->clusters->len;
 }
 
+gboolean
+brief_timeline_get_chosen_range (BriefTimeline *self,
+                                 double        *start,
+                                 double        *end)
+{
+  g_return_val_if_fail (BRIEF_IS_TIMELINE (self), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  if (self->auto_fit)
+    return FALSE;
+  *start = self->animating ? self->to_start : brief_timeline_range_get_start (self->range);
+  *end = self->animating ? self->to_end : brief_timeline_range_get_end (self->range);
+  return TRUE;
+}
+
+void
+brief_timeline_choose_range (BriefTimeline *self,
+                             double         start,
+                             double         end)
+{
+  g_return_if_fail (BRIEF_IS_TIMELINE (self));
+  g_return_if_fail (start < end);
+
+  brief_timeline_ensure_model (self);
+  self->animating = FALSE;
+  self->auto_fit = FALSE;
+  brief_timeline_range_set (self->range, start, end);
+  brief_timeline_keep_range (self);
+}
+
 void
 brief_timeline_set_briefing (BriefTimeline *self,
                              BriefBriefing *briefing)
@@ -2632,5 +3076,10 @@ brief_timeline_set_briefing (BriefTimeline *self,
   g_return_if_fail (BRIEF_IS_TIMELINE (self));
   g_return_if_fail (briefing == NULL || BRIEF_IS_BRIEFING (briefing));
 
+  if (self->briefing == briefing)
+    return;
+
+  brief_timeline_keep_range (self);
   g_set_object (&self->briefing, briefing);
+  brief_timeline_restore_range (self);
 }

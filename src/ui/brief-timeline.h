@@ -37,6 +37,15 @@ void                brief_timeline_fit_all            (BriefTimeline     *self,
 /* Moves the visible range, animated, until @event is in view. */
 void                brief_timeline_scroll_to_event    (BriefTimeline     *self,
                                                        BriefEvent        *event);
+/* The days the user chose to see ([*start, *end), Julian day numbers), or
+ * FALSE while the timeline fits all its events. */
+gboolean            brief_timeline_get_chosen_range   (BriefTimeline     *self,
+                                                       double            *start,
+                                                       double            *end);
+/* Shows [start, end) as if the user had chosen it: kept until Fit All. */
+void                brief_timeline_choose_range       (BriefTimeline     *self,
+                                                       double             start,
+                                                       double             end);
 /* The colour of the source at @index in the palette. */
 void                brief_timeline_get_source_color   (guint              index,
                                                        GdkRGBA           *rgba);

@@ -274,7 +274,6 @@ article_view_published_changed_cb (BriefWindow      *self,
   /* Relative dates are read again against the new date; the events follow. */
   brief_briefing_set_published (self->briefing, article, published);
   brief_window_show_article (self, article);
-  brief_timeline_fit_all (self->timeline, TRUE);
 }
 
 static void
@@ -552,9 +551,64 @@ static const char * const bound_window_keys[][2] = {
   { "window-maximized", "maximized" },
 };
 
+#define MAX_TIMELINE_RANGES 20
+
+/* The timeline's zoom for the document's file, kept in settings (or
+ * forgotten when it fits everything), the most recent first. */
+static void
+brief_window_remember_timeline_range (BriefWindow *self)
+{
+  GFile *file = self->document != NULL ? brief_document_get_file (self->document) : NULL;
+  g_autoptr(GVariant) ranges = NULL;
+  g_autofree char *uri = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  double start, end;
+  guint n = 0;
+
+  if (self->settings == NULL || file == NULL || self->timeline == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{s(dd)}"));
+  if (brief_timeline_get_chosen_range (self->timeline, &start, &end))
+    {
+      g_variant_builder_add (&builder, "{s(dd)}", uri, start, end);
+      n++;
+    }
+  ranges = g_settings_get_value (self->settings, "timeline-ranges");
+  g_variant_iter_init (&iter, ranges);
+  while (n < MAX_TIMELINE_RANGES && g_variant_iter_next (&iter, "{&s(dd)}", &key, &start, &end))
+    if (g_strcmp0 (key, uri) != 0)
+      {
+        g_variant_builder_add (&builder, "{s(dd)}", key, start, end);
+        n++;
+      }
+  g_settings_set_value (self->settings, "timeline-ranges", g_variant_builder_end (&builder));
+}
+
+static void
+brief_window_restore_timeline_range (BriefWindow *self)
+{
+  GFile *file = brief_document_get_file (self->document);
+  g_autoptr(GVariant) ranges = NULL;
+  g_autofree char *uri = NULL;
+  double start, end;
+
+  if (self->settings == NULL || file == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  ranges = g_settings_get_value (self->settings, "timeline-ranges");
+  if (g_variant_lookup (ranges, uri, "(dd)", &start, &end) && start < end)
+    brief_timeline_choose_range (self->timeline, start, end);
+}
+
 static void
 brief_window_save_state (BriefWindow *self)
 {
+  brief_window_remember_timeline_range (self);
   if (self->settings != NULL)
     g_settings_apply (self->settings);
 }
@@ -889,6 +943,7 @@ _brief_window_set_document (BriefWindow   *self,
   if (self->document == document)
     return;
 
+  brief_window_remember_timeline_range (self);
   if (self->briefing != NULL)
     g_signal_handlers_disconnect_by_func (brief_briefing_get_articles (self->briefing),
                                           articles_items_changed_cb, self);
@@ -913,11 +968,10 @@ _brief_window_set_document (BriefWindow   *self,
   _brief_window_session_document_set (self);
 
   first = g_list_model_get_item (articles, 0);
+  /* The timeline shows the days kept for this briefing, or fits them all. */
   if (first != NULL)
-    {
-      brief_window_show_article (self, first);
-      brief_timeline_fit_all (self->timeline, FALSE);
-    }
+    brief_window_show_article (self, first);
+  brief_window_restore_timeline_range (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
 }

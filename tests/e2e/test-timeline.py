@@ -12,6 +12,15 @@ when absent): typing the publication date in the article header resolves the
 relative dates, and the timeline then lists April 2019, January 2020 and
 July 2023 in that order; activating January 2020 selects its sentence.
 
+On an article of our own with spans and a derived date
+(tests/fixtures/e2e/harbour-dredging.txt): a span is one event whose name
+gives both dates ("2001 – 2009 — …"), and the date worked out from another
+("two months after … collapsed" in April 2019) is described as derived.
+The event editor takes a new title for the span, its dates untouched.
+Zoomed in, the timeline keeps its zoom (the events it exposes, those in
+view) when a new publication date has the article read again; Fit All
+brings every event back.
+
 Run under xvfb-run and dbus-run-session (see tests/meson.build); speaks TAP.
 """
 
@@ -21,6 +30,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -54,7 +64,9 @@ SAMPLE = common.SAMPLE
 SHARED = os.environ.get("BRIEF_SHARED_DIR", os.path.join(common.SOURCE_ROOT, "..", "shared"))
 KIM = os.path.join(SHARED, "samples", "kim-putin-summit.txt")
 
-PLANNED = 8
+SPANS = os.path.join(common.SOURCE_ROOT, "tests", "fixtures", "e2e", "harbour-dredging.txt")
+
+PLANNED = 14
 results = []
 
 
@@ -261,6 +273,115 @@ def test_reference(tmp):
         app.close()
 
 
+def is_sensitive(node):
+    return node.get_state_set().contains(Atspi.StateType.SENSITIVE)
+
+
+def description_of(node):
+    return safe(lambda: Atspi.Accessible.get_description(node), "") or ""
+
+
+def test_spans(tmp):
+    app = App(SPANS, tmp)
+    try:
+        timeline = wait_for(lambda: timeline_of(app.node)) if app.node else None
+        names = []
+        if timeline is not None:
+            wait_for(lambda: item_named(timeline, "February 2019") is not None, timeout=10)
+            names = [name_of(n) for n in timeline_items(timeline)]
+        common.diag("timeline: " + " | ".join(names))
+
+        # A span: one event, named with both of its dates, before the next.
+        span = item_named(timeline, "2001 – 2009") if timeline else None
+        order = [position_of(names, d) for d in ("2001 – 2009", "2012 – 2015", "February 2019", "April 2019")]
+        tap(span is not None and "derived" not in description_of(span)
+            and -1 not in order and order == sorted(order),
+            "a span is one event named with both dates, '2001 – 2009 — …', in order",
+            f"positions {order}\n" + app.diagnostics())
+
+        # A derived date: its description says how it was worked out.
+        derived = item_named(timeline, "February 2019") if timeline else None
+        description = description_of(derived) if derived else None
+        anchor = item_named(timeline, "April 2019") if timeline else None
+        tap(description is not None and "derived: two months before April 2019" in description
+            and anchor is not None and "derived" not in description_of(anchor),
+            "the event dated two months before April 2019 is described as derived",
+            f"description: {description!r}\n" + app.diagnostics())
+
+        # The editor shows the span's dates as they are and takes a new title.
+        renamed = False
+        diagnostics = ""
+        try:
+            press(span)
+
+            def sensitive_button(label):
+                nodes = find_all(app.node, lambda n: role_of(n) == "push button" and common.labelled(n, label))
+                return next((n for n in nodes if is_sensitive(n)), None)
+
+            press(wait_for(lambda: sensitive_button("Edit Event"), timeout=5))
+            entry = wait_for(lambda: next((n for n in find_all(app.node, lambda n: name_of(n).startswith("Event title")
+                                                               and common.supports(n, "EditableText"))
+                                           if common.is_showing(n)), None), timeout=5)
+            Atspi.EditableText.delete_text(entry, 0, Atspi.Text.get_character_count(entry))
+            new_title = "Dredging of the outer channel"
+            Atspi.EditableText.insert_text(entry, 0, new_title, len(new_title))
+            press(wait_for(lambda: sensitive_button("Apply"), timeout=5))
+            renamed = wait_for(lambda: item_named(timeline, "2001 – 2009") is not None and
+                               name_of(item_named(timeline, "2001 – 2009")) == f"2001 – 2009 — {new_title}",
+                               timeout=5)
+            diagnostics = f"span: {name_of(item_named(timeline, '2001 – 2009'))!r}"
+        except Exception as e:
+            diagnostics = f"{type(e).__name__}: {e}\n" + app.diagnostics()
+        tap(bool(renamed), "the event editor renames the span, its dates untouched", diagnostics)
+
+        # Zoom in: fewer events in view, so fewer exposed.
+        every = len(timeline_items(timeline)) if timeline else 0
+        zoomed = None
+        try:
+            zoom_in = find(app.node, lambda n: name_of(n).startswith("Zoom In") and role_of(n) == "push button")
+            # Twice, about the middle: closer, not so close that nothing is left.
+            for _ in range(2):
+                press(zoom_in)
+                time.sleep(0.5)
+            zoomed = wait_for(lambda: (lambda n: n if 0 < n < every else None)(len(timeline_items(timeline))),
+                              timeout=5)
+        except Exception as e:
+            common.diag(f"{type(e).__name__}: {e}")
+
+        # A new publication date reads the article again: the zoom stays.
+        kept = False
+        diagnostics = ""
+        try:
+            entry = find(app.node, lambda n: name_of(n).startswith("Publication date")
+                         and common.supports(n, "EditableText"))
+            count = Atspi.Text.get_character_count(entry)
+            Atspi.EditableText.delete_text(entry, 0, count)
+            Atspi.EditableText.insert_text(entry, 0, "2023-05-12", len("2023-05-12"))
+            press(entry)
+            wait_for(lambda: text_of(entry) == "2023-05-12", timeout=3)
+            time.sleep(2)
+            after = len(timeline_items(timeline))
+            kept = zoomed is not None and 0 < after < every
+            diagnostics = f"all {every}, zoomed {zoomed}, after the new date {after}"
+        except Exception as e:
+            diagnostics = f"{type(e).__name__}: {e}\n" + app.diagnostics()
+        tap(kept, "the zoom stays when a new publication date has the article read again", diagnostics)
+
+        # Fit All forgets it: every event in view again.
+        fitted = None
+        try:
+            press(find(app.node, lambda n: name_of(n).startswith("Fit All") and role_of(n) == "push button"))
+            fitted = wait_for(lambda: (lambda n: n if n >= every else None)(len(timeline_items(timeline))),
+                              timeout=5)
+        except Exception as e:
+            common.diag(f"{type(e).__name__}: {e}")
+        tap(fitted is not None, "Fit All shows every event again", f"all {every}, after Fit All {fitted}")
+
+        tap(app.proc.poll() is None, "the application is still running", app.diagnostics())
+    finally:
+        app.close()
+
+
 def main():
     if not os.path.exists(APP):
         print(f"1..0 # SKIP {APP} not built")
@@ -273,6 +394,7 @@ def main():
     try:
         test_sample(os.path.join(tmp, "sample"))
         test_reference(os.path.join(tmp, "reference"))
+        test_spans(os.path.join(tmp, "spans"))
     finally:
         if a11y_bus is not None and a11y_bus.poll() is None:
             a11y_bus.terminate()
