@@ -38,6 +38,9 @@ test_speakers (void)
     /* nested single quotes stay inside */
     { "“It would be a ‘win-win’ deal for both sides,” said Nam Sung-wook.",
       "It would be a ‘win-win’ deal", "Nam Sung-wook", 1 },
+    /* a pronoun goes to the nearest person it can stand for */
+    { "Maria Lopez met Tom Reyes. “We need more time to decide this,” she said.",
+      "We need more time", "Maria Lopez", 1 },
     /* a noun phrase speaker */
     { "“Prices will rise again next year,” experts said.", "Prices will rise", "experts", 1 },
     /* short scare quotes are not quotations */

@@ -521,8 +521,7 @@ resolve_pronoun (HeadlineBuilder *b,
       const BriefEntityMention *mention = &g_array_index (mentions, BriefEntityMention, m);
       int e = mention->entity;
 
-      if (mention->byte_start >= w->start
-          || entity_get (b, e)->kind != BRIEF_ENTITY_PERSON)
+      if (mention->byte_start >= w->start || !_brief_pronoun_fits (w->fold, entity_get (b, e)))
         continue;
       if (strcmp (number, "singular") == 0)
         {

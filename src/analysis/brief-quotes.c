@@ -480,10 +480,12 @@ inside_quote (Quoter *q,
   return FALSE;
 }
 
-/* The nearest person named before @byte, outside quotations. */
+/* The nearest person named before @byte, outside quotations, whom the
+ * pronoun @fold may stand for. */
 static int
-nearest_person (Quoter *q,
-                gsize   byte)
+nearest_person (Quoter     *q,
+                gsize       byte,
+                const char *fold)
 {
   for (guint m = q->mentions->len; m-- > 0;)
     {
@@ -493,7 +495,7 @@ nearest_person (Quoter *q,
       if (mention->byte_end > byte)
         continue;
       entity = g_ptr_array_index (q->entities, mention->entity);
-      if (entity->kind == BRIEF_ENTITY_PERSON && !inside_quote (q, mention->byte_start))
+      if (_brief_pronoun_fits (fold, entity) && !inside_quote (q, mention->byte_start))
         return mention->entity;
     }
   return -1;
@@ -544,7 +546,7 @@ speaker_from_words (Quoter     *q,
   pronoun = g_hash_table_lookup (q->lex->pronouns, first->fold);
   if (pronoun != NULL && to - from == 1)
     {
-      int e = strcmp (pronoun, "singular") == 0 ? nearest_person (q, quote->byte_start) : -1;
+      int e = strcmp (pronoun, "singular") == 0 ? nearest_person (q, quote->byte_start, first->fold) : -1;
 
       if (e >= 0)
         set_speaker_entity (q, quote, e);
