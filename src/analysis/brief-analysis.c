@@ -83,6 +83,11 @@ brief_mention_get_value (const BriefMention *mention,
 /* ------------------------------------------------------------------------ */
 /* Titles                                                                    */
 
+#define STRIP_LEAD  1
+#define STRIP_TRAIL 2
+#define STRIP_PREP  4   /* opens a phrase before the subject */
+#define STRIP_DROP  8   /* goes wherever it stands: "Inc." */
+
 /* Word lists for titles, read once. */
 typedef struct
 {
@@ -111,24 +116,28 @@ title_lexicon_get (void)
           GStrv fields = g_ptr_array_index (lines, i);
           guint flags = 0;
 
+          char *fold = _brief_word_fold (fields[0], -1);
+
           for (guint j = 1; fields[j] != NULL; j++)
             {
               if (strcmp (fields[j], "lead") == 0)
-                flags |= 1;
+                flags |= STRIP_LEAD;
               else if (strcmp (fields[j], "trail") == 0)
-                flags |= 2;
+                flags |= STRIP_TRAIL;
+              else if (strcmp (fields[j], "prep") == 0)
+                flags |= STRIP_PREP;
+              else if (strcmp (fields[j], "drop") == 0)
+                flags |= STRIP_DROP;
             }
-          g_hash_table_replace (lexicon.strip, _brief_word_fold (fields[0], -1),
-                                GUINT_TO_POINTER (flags));
+          /* A word may have several lines. */
+          flags |= GPOINTER_TO_UINT (g_hash_table_lookup (lexicon.strip, fold));
+          g_hash_table_replace (lexicon.strip, fold, GUINT_TO_POINTER (flags));
         }
       g_once_init_leave (&initialised, 1);
     }
 
   return &lexicon;
 }
-
-#define STRIP_LEAD  1
-#define STRIP_TRAIL 2
 
 typedef struct
 {
@@ -328,6 +337,73 @@ mark_words (GArray             *words,
     }
 }
 
+static gboolean
+is_determiner (const char *fold)
+{
+  return strcmp (fold, "the") == 0 || strcmp (fold, "a") == 0 || strcmp (fold, "an") == 0;
+}
+
+/* A clause that starts with its verb: "was born", "died", "stepped down". */
+static gboolean
+starts_without_subject (const Word         *w,
+                        const TitleLexicon *lex)
+{
+  const BriefFactsLexicon *facts = _brief_facts_lexicon_get ();
+  g_autofree char *present = NULL;
+
+  if (w->upper)
+    return FALSE;
+  if (g_hash_table_contains (lex->verbs, w->fold) || g_hash_table_contains (facts->past_forms, w->fold))
+    return TRUE;
+  return g_str_has_suffix (w->fold, "ed") && (present = _brief_present_tense (w->fold, FALSE)) != NULL;
+}
+
+/* When the clause at @from opens with "who", "which" or "that", the start
+ * of the noun it stands for, just before: "the Federal Bureau of
+ * Investigation, | which…" → "Federal Bureau of Investigation"; "a trial |
+ * that began" → "trial".  Else @from. */
+static guint
+relative_antecedent (GArray *words,
+                     guint   from)
+{
+  const char *fold = g_array_index (words, Word, from).fold;
+  guint i = from;
+
+  if (from == 0 || (strcmp (fold, "who") != 0 && strcmp (fold, "which") != 0
+                    && strcmp (fold, "that") != 0))
+    return from;
+
+  if (g_array_index (words, Word, from - 1).upper)
+    {
+      /* A name, with its "of" and "for": back to a break or a lower word. */
+      while (i > 0)
+        {
+          const Word *w = &g_array_index (words, Word, i - 1);
+
+          if (i < from && w->break_after)
+            break;
+          if (!w->upper && !(i < from && i > 1 && g_array_index (words, Word, i - 2).upper
+                             && (strcmp (w->fold, "of") == 0 || strcmp (w->fold, "for") == 0)))
+            break;
+          i--;
+        }
+      return i;
+    }
+
+  /* A common noun: its words after the article, three at most. */
+  for (guint n = 0; n < 3 && i > 0; n++)
+    {
+      const Word *w = &g_array_index (words, Word, i - 1);
+
+      if (is_determiner (w->fold))
+        return i;
+      if ((i < from && w->break_after) || w->upper || w->date)
+        return from;
+      i--;
+    }
+  return i > 0 && is_determiner (g_array_index (words, Word, i - 1).fold) ? i : from;
+}
+
 /* The words [@from, @to) that are not dates, without leading discourse
  * words and trailing function words, at most MAX_TITLE_WORDS; NULL when
  * fewer than @min_words remain.  A clause that starts with its verb borrows
@@ -343,11 +419,13 @@ title_words (GArray             *words,
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   guint lead = 0;
 
+  guint antecedent = from < to ? relative_antecedent (words, from) : from;
+
   for (guint i = from; i < to; i++)
     {
       Word *w = &g_array_index (words, Word, i);
 
-      if (!w->date)
+      if (!w->date && !(GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, w->fold)) & STRIP_DROP))
         g_ptr_array_add (kept, w);
     }
 
@@ -362,9 +440,21 @@ title_words (GArray             *words,
       g_ptr_array_remove_index (kept, 0);
     }
 
-  /* "Diana de Cardenas, 33, | was born in Cuba in 1984". */
-  if (kept->len > 0 && subject_end > 0 && subject_end <= 5 && from >= subject_end
-      && g_hash_table_contains (lex->verbs, ((Word *) g_ptr_array_index (kept, 0))->fold))
+  /* "Hale, who resigned in June 2020, …": Hale resigns. */
+  if (kept->len > 0 && antecedent < from)
+    {
+      for (guint i = from; i > antecedent; i--)
+        {
+          Word *w = &g_array_index (words, Word, i - 1);
+
+          if (!w->date)
+            g_ptr_array_insert (kept, 0, w);
+        }
+    }
+  /* "Diana de Cardenas, 33, | was born in Cuba in 1984"; "Margaret Okafor,
+   * the first woman to lead it, | died on Sunday". */
+  else if (kept->len > 0 && subject_end > 0 && subject_end <= 5 && from >= subject_end
+           && starts_without_subject (g_ptr_array_index (kept, 0), lex))
     {
       for (guint i = subject_end; i > 0; i--)
         {
