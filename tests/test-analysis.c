@@ -1116,7 +1116,7 @@ test_analysis_derived (void)
   m = g_ptr_array_index (derived, 1);
   g_assert_cmpstr (m->value, ==, "2021");
   g_assert_cmpstr (m->offset, ==, "+P1Y");
-  g_assert_cmpstr (m->title, ==, "The border opens");
+  g_assert_cmpstr (m->title, ==, "Border opens");
 
   /* Plain mentions are not derived. */
   m = g_ptr_array_index (brief_analysis_get_mentions (analysis), 0);

@@ -111,7 +111,7 @@ test_derived_is_a_mention (void)
   const BriefMention *m = find_mention (a, "2019-02");
 
   g_assert_nonnull (m);
-  g_assert_cmpstr (m->title, ==, "The talks collapse");
+  g_assert_cmpstr (m->title, ==, "Talks collapse");
   g_assert_cmpint (m->derived_from, >=, 0);
   g_assert_cmpuint (brief_analysis_get_derived (a)->len, ==, 1);
 }

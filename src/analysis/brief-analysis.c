@@ -478,8 +478,10 @@ title_words (GArray             *words,
   if (lead > 0)
     g_ptr_array_remove_range (kept, 0, lead);
 
-  if (kept->len > MAX_TITLE_WORDS)
-    g_ptr_array_set_size (kept, MAX_TITLE_WORDS);
+  /* Titles and first names go later: the headline is cut to
+   * MAX_TITLE_WORDS once written. */
+  if (kept->len > 2 * MAX_TITLE_WORDS)
+    g_ptr_array_set_size (kept, 2 * MAX_TITLE_WORDS);
   while (kept->len > 0)
     {
       Word *w = g_ptr_array_index (kept, kept->len - 1);
@@ -669,6 +671,44 @@ is_role_word (HeadlineBuilder *b,
          || strcmp (w->fold, "and") == 0 || strcmp (w->fold, "the") == 0;
 }
 
+static gboolean
+is_person_word (HeadlineBuilder *b,
+                const Word      *w)
+{
+  int e = word_entity (b, w);
+
+  return e >= 0 && entity_get (b, e)->kind == BRIEF_ENTITY_PERSON;
+}
+
+/* Whether kept word @i belongs to the titles before a person's name:
+ * "former Springfield mayor | Thomas Hale", "Polish Agriculture Minister |
+ * Czeslaw Siekierski".  Headlines name people without them. */
+static gboolean
+is_name_prefix (HeadlineBuilder *b,
+                GPtrArray       *kept,
+                guint            i)
+{
+  gboolean title = FALSE;
+
+  for (guint j = i; j < kept->len && j < i + 5; j++)
+    {
+      const Word *w = g_ptr_array_index (kept, j);
+      int e = word_entity (b, w);
+
+      if (e >= 0 && entity_get (b, e)->kind == BRIEF_ENTITY_PERSON)
+        return j > i && (title || j == i + 1);
+      if (w->break_after)
+        return FALSE;
+      if (g_hash_table_contains (b->facts->titles, w->fold) || g_str_has_prefix (w->fold, "then-"))
+        title = TRUE;
+      else if (!(g_hash_table_contains (b->facts->demonyms, w->fold)
+                 || (e >= 0 && entity_get (b, e)->kind == BRIEF_ENTITY_PLACE)
+                 || (w->upper && e < 0)))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static void
 append_word (GString    *out,
              const char *text,
@@ -734,7 +774,7 @@ write_subject (HeadlineBuilder *b,
             g_array_append_val (others, e);
           else if (w->upper && is_possessive (w) && possessor_word == NULL)
             possessor_word = w;
-          if (!is_role_word (b, w))
+          if (!is_role_word (b, w) && !is_name_prefix (b, kept, i))
             only_people = FALSE;
         }
     }
@@ -787,8 +827,8 @@ write_subject (HeadlineBuilder *b,
           continue;
         }
       /* "Defense Minister" before a name goes. */
-      if (next != NULL && g_hash_table_contains (b->facts->titles, w->fold)
-          && word_entity (b, next) >= 0)
+      if ((next != NULL && g_hash_table_contains (b->facts->titles, w->fold)
+           && word_entity (b, next) >= 0) || is_name_prefix (b, kept, i))
         continue;
       append_word (out, b->text, w);
     }
@@ -829,6 +869,40 @@ set_base (HeadlineBuilder *b,
     }
 }
 
+/* Whether the subject written to @out is a pronoun left as it is: "We
+ * will meet" stays, not "We to meet". */
+static gboolean
+pronoun_subject (GPtrArray     *kept,
+                 guint          v,
+                 const GString *out)
+{
+  static const char *const pronouns[] = { "i", "we", "you", "they", "he", "she", "it" };
+  const Word *first = g_ptr_array_index (kept, 0);
+
+  if (v != 1 || out->len != first->end - first->start + 1)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (pronouns); i++)
+    if (strcmp (first->fold, pronouns[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "will reopen", "would be reviewed": a future that headlines write "to". */
+static gboolean
+is_future (const Word *w,
+           const Word *next)
+{
+  static const char *const not_verbs[] = { "not", "never", "have", "also", "still", "likely" };
+
+  if ((strcmp (w->fold, "will") != 0 && strcmp (w->fold, "would") != 0) || next == NULL
+      || next->upper || g_str_has_suffix (next->fold, "ly"))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (not_verbs); i++)
+    if (strcmp (next->fold, not_verbs[i]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* Writes the verb at @v in the present tense and the words after it;
  * "had stayed" → "stays", "were" → "are". */
 static void
@@ -862,6 +936,15 @@ write_predicate (HeadlineBuilder *b,
       set_base (b, next->fold);
       present = g_strdup (plural ? "are" : "is");
     }
+  else if (is_future (w, next) && !pronoun_subject (kept, v, out))
+    {
+      /* Headlines say "Airport to reopen", "Deal to be reviewed". */
+      const Word *after = v + 2 < kept->len ? g_ptr_array_index (kept, v + 2) : NULL;
+
+      set_base (b, strcmp (next->fold, "be") == 0 && after != NULL && is_past_form (b, after->fold)
+                   ? after->fold : next->fold);
+      present = g_strdup ("to");
+    }
   else if (!is_modal (w->fold) || strcmp (w->fold, "have") == 0 || strcmp (w->fold, "has") == 0)
     {
       set_base (b, w->fold);
@@ -887,12 +970,64 @@ write_predicate (HeadlineBuilder *b,
           g_string_append (out, coordinated);
           continue;
         }
+      /* "convicted former mayor Thomas Hale" → "convicts Hale" */
+      if (is_person_word (b, u))
+        {
+          g_autofree char *name = NULL;
+
+          if (word_entity (b, before) == word_entity (b, u))
+            continue;
+          name = _brief_entity_short_name (entity_get (b, word_entity (b, u)));
+          g_string_append_printf (out, " %s", name);
+          continue;
+        }
+      if (is_name_prefix (b, kept, i))
+        continue;
       append_word (out, b->text, u);
     }
 }
 
 /* "Disintegration of the Soviet Union" → "Soviet Union disintegrates";
  * "Russia’s invasion of Ukraine" → "Russia invades Ukraine". */
+/* "his retirement" → "Bellini retires": a possessive pronoun and the
+ * noun of an intransitive happening. */
+static gboolean
+write_pronoun_nominal (HeadlineBuilder *b,
+                       GPtrArray       *kept,
+                       GString         *out)
+{
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (int));
+  const Word *owner = kept->len == 2 ? g_ptr_array_index (kept, 0) : NULL;
+  const char *entry;
+  g_auto(GStrv) fields = NULL;
+  gboolean plural;
+
+  if (owner == NULL || (strcmp (owner->fold, "his") != 0 && strcmp (owner->fold, "her") != 0
+                        && strcmp (owner->fold, "their") != 0)
+      || (entry = g_hash_table_lookup (b->facts->nominals,
+                                       ((Word *) g_ptr_array_index (kept, 1))->fold)) == NULL)
+    return FALSE;
+  fields = g_strsplit (entry, " ", 2);
+  if (fields[1] == NULL || strcmp (fields[1], "intransitive") != 0)
+    return FALSE;
+  plural = strcmp (owner->fold, "their") == 0;
+  resolve_pronoun (b, owner, plural ? "plural" : "singular", people);
+  if (people->len == 0)
+    return FALSE;
+  append_names (b, out, people, " and ");
+  g_strdelimit (fields[0], "_", ' ');
+  if (plural)
+    {
+      g_autofree char *base = _brief_present_tense (fields[0], TRUE);
+
+      /* "retires" → "retire" */
+      if (g_str_has_suffix (fields[0], "s") && strchr (fields[0], ' ') == NULL)
+        fields[0][strlen (fields[0]) - 1] = '\0';
+    }
+  g_string_append_printf (out, " %s", fields[0]);
+  return TRUE;
+}
+
 static gboolean
 write_nominal (HeadlineBuilder *b,
                GPtrArray       *kept,
@@ -964,18 +1099,43 @@ capitalise (GString *s)
   g_string_insert_len (s, 0, buf, len);
 }
 
-/* Cuts @s to MAX_TITLE_WORDS words. */
+/* Cuts @s to MAX_TITLE_WORDS words, and then the function words a cut
+ * leaves at its end ("… grain transit through"). */
 static void
 limit_words (GString *s)
 {
+  const TitleLexicon *lex = title_lexicon_get ();
   guint n = 0;
 
-  for (gsize i = 0; i < s->len; i++)
-    if (s->str[i] == ' ' && ++n == MAX_TITLE_WORDS)
+  gsize cut = 0, phrase = 0;
+
+  for (gsize i = 0; i < s->len && n < MAX_TITLE_WORDS; i++)
+    if (s->str[i] == ' ')
       {
-        g_string_truncate (s, i);
-        return;
+        const char *word = s->str + i + 1;
+        const char *space = strchr (word, ' ');
+        g_autofree char *fold = fold_word (word, space != NULL ? (gsize) (space - word) : strlen (word));
+        guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, fold));
+
+        if (++n == MAX_TITLE_WORDS)
+          cut = i;
+        /* A preposition from the sixth word on can end the title instead. */
+        if (flags != 0 && n >= 5)
+          phrase = i;
+        if (n == MAX_TITLE_WORDS && flags == 0 && phrase > 0)
+          cut = phrase;  /* not "… grain transit through Polish" */
       }
+  if (n < MAX_TITLE_WORDS)
+    return;
+  g_string_truncate (s, cut);
+  for (const char *space; (space = strrchr (s->str, ' ')) != NULL;)
+    {
+      g_autofree char *fold = fold_word (space + 1, strlen (space + 1));
+
+      if (!(GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, fold)) & STRIP_TRAIL))
+        break;
+      g_string_truncate (s, space - s->str);
+    }
 }
 
 /* Entities named by the words of the title: the people and organisations
@@ -998,14 +1158,95 @@ collect_entities (HeadlineBuilder *b,
     }
 }
 
+/* "Under her leadership | the hospital opened…": a phrase before the
+ * subject goes, the subject starting at its article or its name. */
+static void
+drop_leading_phrase (HeadlineBuilder *b,
+                     GPtrArray       *kept)
+{
+  const TitleLexicon *lex = title_lexicon_get ();
+  const Word *first = kept->len > 3 ? g_ptr_array_index (kept, 0) : NULL;
+  int v;
+
+  if (first == NULL
+      || !(GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, first->fold)) & STRIP_PREP)
+      || (v = find_verb (b, kept)) < 3)
+    return;
+  for (int k = v - 1; k >= 2; k--)
+    {
+      const Word *w = g_ptr_array_index (kept, k);
+
+      if (is_determiner (w->fold)
+          || (w->upper && !((const Word *) g_ptr_array_index (kept, k - 1))->upper))
+        {
+          g_ptr_array_remove_range (kept, 0, k);
+          return;
+        }
+    }
+}
+
+/* Whether @w says what someone said: "said", "announced"; not "called
+ * her instruments…" or "told reporters", whose object comes first. */
+static gboolean
+is_reporting_verb (HeadlineBuilder *b,
+                   const Word      *w)
+{
+  static const char *const with_object[] = {
+    "called", "described", "told", "tells", "asked", "asks",
+  };
+
+  if (w->upper || !g_hash_table_contains (b->facts->speech_verbs, w->fold))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (with_object); i++)
+    if (strcmp (w->fold, with_object[i]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* "Officials said the airport would reopen in August": when the date
+ * belongs to what was said, the title is that ("Airport to reopen"). */
+static void
+drop_reporting_clause (HeadlineBuilder *b,
+                       GPtrArray       *kept,
+                       const Word      *date)
+{
+  for (guint i = 1; i + 2 < kept->len; i++)
+    {
+      const Word *w = g_ptr_array_index (kept, i);
+      g_autoptr(GPtrArray) said = NULL;
+      guint c = i + 1;
+
+      if (date != NULL && w > date)
+        return;
+      if (!is_reporting_verb (b, w))
+        continue;
+      if (strcmp (((Word *) g_ptr_array_index (kept, c))->fold, "that") == 0)
+        c++;
+      said = g_ptr_array_new ();
+      for (guint k = c; k < kept->len; k++)
+        g_ptr_array_add (said, g_ptr_array_index (kept, k));
+      if (said->len >= 2 && find_verb (b, said) > 0)
+        g_ptr_array_remove_range (kept, 0, c);
+      return;
+    }
+}
+
 static void
 finish_headline (HeadlineBuilder *b,
-                 GPtrArray       *kept)
+                 GPtrArray       *kept,
+                 const Word      *date)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  int v = find_verb (b, kept);
+  int v;
 
-  if (write_nominal (b, kept, out))
+  drop_reporting_clause (b, kept, date);
+  drop_leading_phrase (b, kept);
+  /* Headlines go without a leading article: "Trial begins". */
+  while (kept->len > 1 && is_determiner (((Word *) g_ptr_array_index (kept, 0))->fold))
+    g_ptr_array_remove_index (kept, 0);
+  v = find_verb (b, kept);
+
+  if (write_pronoun_nominal (b, kept, out) || write_nominal (b, kept, out))
     {
       collect_entities (b, kept, kept->len);
     }
@@ -1174,7 +1415,7 @@ make_title (BriefAnalysis    *self,
   if (kept == NULL)
     kept = title_words (words, 0, words->len, 1, 0, lex);
   if (kept != NULL)
-    finish_headline (&b, kept);
+    finish_headline (&b, kept, &g_array_index (words, Word, date_word));
   else
     out->title = g_strdup (timex->text);
   g_free (b.base);
@@ -1580,7 +1821,7 @@ event_title (BriefAnalysis *self,
 
   out->actors = g_ptr_array_new ();
   out->place = -1;
-  finish_headline (&b, kept);
+  finish_headline (&b, kept, NULL);
   g_free (b.base);
   return out->title != NULL && out->title[0] != '\0';
 }
