@@ -699,7 +699,7 @@ test_sample_analysis (void)
     { "2019-04", "Kim and Putin meet for the first time", "They met for the first time" },
     { "2019-02", "Kim–Trump high-stakes nuclear diplomacy collapses", "They met for the first time" },
     { "2023-07", "Shoigu travels to Pyongyang", "Russian Defense Minister" },
-    { "2022", "U.S. officials suspect", "Since last year" },
+    { "2022", "U.S. officials suspect North Korea is providing Russia", "Since last year" },
     { "1991", "Soviet Union disintegrates", "He said Shoigu" },
   };
   g_autofree char *text = load_sample ();

@@ -1138,8 +1138,24 @@ limit_words (GString *s)
     }
 }
 
+/* "in", "to": the place of the event follows; not "suspect North Korea…"
+ * or "former Springfield mayor…". */
+static gboolean
+is_place_preposition (const char *fold)
+{
+  static const char *const prepositions[] = {
+    "in", "at", "to", "near", "from", "into", "outside", "inside", "across",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (prepositions); i++)
+    if (strcmp (fold, prepositions[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Entities named by the words of the title: the people and organisations
- * are actors, the first place after the verb is the place. */
+ * are actors, the first place after the verb and a preposition is the
+ * place. */
 static void
 collect_entities (HeadlineBuilder *b,
                   GPtrArray       *kept,
@@ -1153,7 +1169,8 @@ collect_entities (HeadlineBuilder *b,
         continue;
       if (entity_get (b, e)->kind != BRIEF_ENTITY_PLACE)
         add_actor (b, e);
-      else if ((int) i > v && b->out->place < 0)
+      else if ((int) i > v && b->out->place < 0 && i > 0
+               && is_place_preposition (((Word *) g_ptr_array_index (kept, i - 1))->fold))
         b->out->place = e;
     }
 }
@@ -1222,6 +1239,9 @@ drop_reporting_clause (HeadlineBuilder *b,
         continue;
       if (strcmp (((Word *) g_ptr_array_index (kept, c))->fold, "that") == 0)
         c++;
+      /* "announced in April | that it would…": the date is the saying's. */
+      if (date != NULL && (const Word *) g_ptr_array_index (kept, c) > date)
+        return;
       said = g_ptr_array_new ();
       for (guint k = c; k < kept->len; k++)
         g_ptr_array_add (said, g_ptr_array_index (kept, k));
@@ -1312,6 +1332,40 @@ sentence_words (const char         *text,
   return words;
 }
 
+/* "U.S. officials have suspected since last year | that North Korea is
+ * providing…": a clause that ends on a verb of saying or thinking takes
+ * its "that" clause, or it says nothing. */
+static void
+add_complement (GPtrArray          *kept,
+                GArray             *words,
+                guint               end,
+                GArray             *bounds,
+                const TitleLexicon *lex)
+{
+  const BriefFactsLexicon *facts = _brief_facts_lexicon_get ();
+  const Word *last = g_ptr_array_index (kept, kept->len - 1);
+  g_autofree char *base = NULL;
+  g_autoptr(GPtrArray) complement = NULL;
+  guint to = words->len;
+
+  if (end + 1 >= words->len || strcmp (g_array_index (words, Word, end).fold, "that") != 0
+      || last->upper || last->break_after)
+    return;
+  base = _brief_present_tense (last->fold, TRUE);
+  if (!g_hash_table_contains (facts->speech_verbs, last->fold)
+      && !g_hash_table_contains (facts->state_verbs, base != NULL ? base : last->fold))
+    return;
+  for (guint i = 0; i < bounds->len; i++)
+    if (g_array_index (bounds, guint, i) > end)
+      {
+        to = g_array_index (bounds, guint, i);
+        break;
+      }
+  complement = title_words (words, end + 1, to, 2, 0, lex);
+  if (complement != NULL)
+    g_ptr_array_extend (kept, complement, NULL, NULL);
+}
+
 static void
 make_title (BriefAnalysis    *self,
             guint             sentence,
@@ -1398,17 +1452,27 @@ make_title (BriefAnalysis    *self,
     /* The date's clause, else the clause before it ("prices rose | since
      * 2010"), else the ones after ("In July, | however, | Shoigu
      * traveled"). */
+    guint kept_end = end;
+
     kept = title_words (words, start, end, 2, subject_end, lex);
     if (kept == NULL && start > 0)
-      kept = title_words (words, prev_start, start, 2, subject_end, lex);
+      {
+        kept = title_words (words, prev_start, start, 2, subject_end, lex);
+        kept_end = start;
+      }
     for (guint i = 0; kept == NULL && i + 1 < bounds->len; i++)
       {
         guint from = g_array_index (bounds, guint, i);
         guint to = g_array_index (bounds, guint, i + 1);
 
         if (from >= end && to > from)
-          kept = title_words (words, from, to, 2, subject_end, lex);
+          {
+            kept = title_words (words, from, to, 2, subject_end, lex);
+            kept_end = to;
+          }
       }
+    if (kept != NULL)
+      add_complement (kept, words, kept_end, bounds, lex);
   }
 
   /* Else the first words of the sentence. */
