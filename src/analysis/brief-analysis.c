@@ -1640,6 +1640,26 @@ range_end (BriefAnalysis *self,
   return -1;
 }
 
+/* Whether a mention of the sentence at @cp_start already has the date of
+ * @timex: "LYON, May 14, 2024 — Acme today announced…" is one event. */
+static gboolean
+dates_again (BriefAnalysis    *self,
+             gsize             cp_start,
+             const BriefTimex *timex)
+{
+  for (guint i = self->mentions->len; i-- > 0;)
+    {
+      const BriefMention *m = g_ptr_array_index (self->mentions, i);
+
+      if (m->start != cp_start)
+        return FALSE;
+      if (m->end_timex < 0 && brief_timex_is_calendar (timex)
+          && g_strcmp0 (brief_mention_get_value (m, self->timexes), timex->value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 #define MAX_SENTENCE_BYTES 2000
 #define WINDOW_BYTES       120
 
@@ -1715,6 +1735,8 @@ build_mentions (BriefAnalysis *self)
           cp_start = timex->start - g_utf8_strlen (self->text + s_start, timex->byte_start - s_start);
           cp_end = timex->end + g_utf8_strlen (self->text + timex->byte_end, s_end - timex->byte_end);
         }
+      if (dates_again (self, cp_start, timex))
+        continue;
 
       /* The dates of the sentence, around this one (timexes are in text
        * order), marked in its words. */
