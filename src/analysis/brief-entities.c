@@ -1435,6 +1435,10 @@ _brief_entity_short_name (const BriefEntity *entity)
     if (strchr (entity->aliases[i], ' ') == NULL && g_unichar_isupper (g_utf8_get_char (entity->aliases[i])))
       return g_strdup (entity->aliases[i]);
   space = strrchr (entity->name, ' ');
+  /* "Lee Min-ho", "Nam Sung-wook": the family name comes first, before a
+   * hyphenated given name. */
+  if (space != NULL && strchr (space + 1, '-') != NULL && strchr (entity->name, ' ') == space)
+    return g_strndup (entity->name, space - entity->name);
   return g_strdup (space != NULL ? space + 1 : entity->name);
 }
 
