@@ -85,6 +85,8 @@ test_headlines (void)
     /* a possessive pronoun with the noun of a happening */
     { "Rossi trained under Giovanni Bellini until his retirement in 2011.", "2011",
       "Bellini retires", "Giovanni Bellini", NULL },
+    { "Mary Smith-Jones won the seat in 2019.", "2019", "Smith-Jones wins the seat",
+      "Mary Smith-Jones", NULL },
     /* "he" is not Maria Lopez */
     { "Maria Lopez met Tom Reyes. He was elected mayor in 2017.", "2017",
       "Reyes is elected mayor", "Tom Reyes", NULL },

@@ -1422,6 +1422,20 @@ _brief_entity_at (GArray *mentions,
   return -1;
 }
 
+/* "f", "m" or "u" for the given name of @entity's first word, else NULL. */
+static const char *
+given_name_gender (const BriefEntity *entity)
+{
+  const BriefFactsLexicon *lex = _brief_facts_lexicon_get ();
+  const char *space = strchr (entity->name, ' ');
+  char fold[FOLD_SIZE];
+
+  if (space == NULL
+      || !_brief_fold_into (entity->name, space - entity->name, fold, sizeof fold))
+    return NULL;
+  return g_hash_table_lookup (lex->given_names, fold);
+}
+
 char *
 _brief_entity_short_name (const BriefEntity *entity)
 {
@@ -1436,24 +1450,11 @@ _brief_entity_short_name (const BriefEntity *entity)
       return g_strdup (entity->aliases[i]);
   space = strrchr (entity->name, ' ');
   /* "Lee Min-ho", "Nam Sung-wook": the family name comes first, before a
-   * hyphenated given name. */
-  if (space != NULL && strchr (space + 1, '-') != NULL && strchr (entity->name, ' ') == space)
+   * hyphenated given name; not in "Mary Smith-Jones". */
+  if (space != NULL && strchr (space + 1, '-') != NULL && strchr (entity->name, ' ') == space
+      && given_name_gender (entity) == NULL)
     return g_strndup (entity->name, space - entity->name);
   return g_strdup (space != NULL ? space + 1 : entity->name);
-}
-
-/* "f", "m" or "u" for the given name of @entity's first word, else NULL. */
-static const char *
-given_name_gender (const BriefEntity *entity)
-{
-  const BriefFactsLexicon *lex = _brief_facts_lexicon_get ();
-  const char *space = strchr (entity->name, ' ');
-  char fold[FOLD_SIZE];
-
-  if (space == NULL
-      || !_brief_fold_into (entity->name, space - entity->name, fold, sizeof fold))
-    return NULL;
-  return g_hash_table_lookup (lex->given_names, fold);
 }
 
 gboolean
