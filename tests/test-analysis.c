@@ -516,7 +516,7 @@ test_analysis_titles (void)
       "Rescued by fishermen" },
     { "Kim left in 2018 and returned in 2021.", "2023-09-05", "Kim leaves" },
     { "Officials from the northern provinces of the country and their many advisers "
-      "gathered in Pyongyang in March 2020.", DCT, NULL },
+      "gathered in Pyongyang in March 2020.", DCT, "Officials gather in Pyongyang" },
   };
 
   for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -530,10 +530,7 @@ test_analysis_titles (void)
       m = g_ptr_array_index (mentions, 0);
       g_test_message ("“%s” → “%s”", cases[c].text, m->title);
       check_mention (analysis, m);
-      if (cases[c].title != NULL)
-        g_assert_cmpstr (m->title, ==, cases[c].title);
-      else
-        g_assert_true (g_str_has_prefix (m->title, "Officials from the northern"));
+      g_assert_cmpstr (m->title, ==, cases[c].title);
     }
 }
 

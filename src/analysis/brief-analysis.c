@@ -358,19 +358,43 @@ starts_without_subject (const Word         *w,
   return g_str_has_suffix (w->fold, "ed") && (present = _brief_present_tense (w->fold, FALSE)) != NULL;
 }
 
-/* When the clause at @from opens with "who", "which" or "that", the start
- * of the noun it stands for, just before: "the Federal Bureau of
- * Investigation, | which…" → "Federal Bureau of Investigation"; "a trial |
- * that began" → "trial".  Else @from. */
+static gboolean
+is_subject_word (const Word *w)
+{
+  static const char *const subjects[] = {
+    "the", "a", "an", "this", "his", "her", "its", "their", "he", "she", "it", "they", "we",
+    "i", "you",
+  };
+
+  if (w->upper)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (subjects); i++)
+    if (strcmp (w->fold, subjects[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* When the clause at @from opens with "who", "which" or a relative "that",
+ * the noun it stands for, just before, as the words [start, *@stop): "the
+ * Federal Bureau of Investigation, | which…" → "Federal Bureau of
+ * Investigation"; "a trial | that began" → "trial"; "a petition signed by
+ * 3,000 people, | which was handed…" → "petition".  Else @from. */
 static guint
 relative_antecedent (GArray *words,
-                     guint   from)
+                     guint   from,
+                     guint  *stop)
 {
   const char *fold = g_array_index (words, Word, from).fold;
   guint i = from;
 
+  *stop = from;
   if (from == 0 || (strcmp (fold, "who") != 0 && strcmp (fold, "which") != 0
                     && strcmp (fold, "that") != 0))
+    return from;
+  /* "said | that the crossing had lost…": "that" before a subject joins a
+   * clause, it stands for nothing. */
+  if (strcmp (fold, "that") == 0
+      && (from + 1 >= words->len || is_subject_word (&g_array_index (words, Word, from + 1))))
     return from;
 
   if (g_array_index (words, Word, from - 1).upper)
@@ -390,18 +414,45 @@ relative_antecedent (GArray *words,
       return i;
     }
 
-  /* A common noun: its words after the article, three at most. */
-  for (guint n = 0; n < 3 && i > 0; n++)
+  /* A common noun: the words after its article, up to a participle or a
+   * preposition ("petition | signed by"), eight words back at most. */
+  for (guint n = 0; n < 8 && i > 0; n++)
     {
       const Word *w = &g_array_index (words, Word, i - 1);
 
-      if (is_determiner (w->fold))
-        return i;
-      if ((i < from && w->break_after) || w->upper || w->date)
+      if ((i < from && w->break_after) || w->date)
         return from;
+      if (is_determiner (w->fold))
+        {
+          const BriefFactsLexicon *facts = _brief_facts_lexicon_get ();
+          guint end = i;
+
+          while (end < from && end < i + 3)
+            {
+              const Word *u = &g_array_index (words, Word, end);
+
+              if (end > i && (g_str_has_suffix (u->fold, "ed")
+                              || g_hash_table_contains (facts->past_forms, u->fold)
+                              || g_hash_table_contains (facts->function_words, u->fold)))
+                break;
+              end++;
+              if (u->break_after)
+                break;
+            }
+          *stop = end;
+          return end > i ? i : from;
+        }
       i--;
     }
-  return i > 0 && is_determiner (g_array_index (words, Word, i - 1).fold) ? i : from;
+  return from;
+}
+
+/* Not a date, not "Inc.". */
+static gboolean
+keeps_word (const Word         *w,
+            const TitleLexicon *lex)
+{
+  return !w->date && !(GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, w->fold)) & STRIP_DROP);
 }
 
 /* The words [@from, @to) that are not dates, without leading discourse
@@ -419,13 +470,14 @@ title_words (GArray             *words,
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   guint lead = 0;
 
-  guint antecedent = from < to ? relative_antecedent (words, from) : from;
+  guint antecedent_end = from;
+  guint antecedent = from < to ? relative_antecedent (words, from, &antecedent_end) : from;
 
   for (guint i = from; i < to; i++)
     {
       Word *w = &g_array_index (words, Word, i);
 
-      if (!w->date && !(GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, w->fold)) & STRIP_DROP))
+      if (keeps_word (w, lex))
         g_ptr_array_add (kept, w);
     }
 
@@ -443,11 +495,11 @@ title_words (GArray             *words,
   /* "Hale, who resigned in June 2020, …": Hale resigns. */
   if (kept->len > 0 && antecedent < from)
     {
-      for (guint i = from; i > antecedent; i--)
+      for (guint i = antecedent_end < from ? antecedent_end : from; i > antecedent; i--)
         {
           Word *w = &g_array_index (words, Word, i - 1);
 
-          if (!w->date)
+          if (keeps_word (w, lex))
             g_ptr_array_insert (kept, 0, w);
         }
     }
@@ -460,7 +512,7 @@ title_words (GArray             *words,
         {
           Word *w = &g_array_index (words, Word, i - 1);
 
-          if (!w->date)
+          if (keeps_word (w, lex))
             g_ptr_array_insert (kept, 0, w);
         }
     }
@@ -1202,6 +1254,32 @@ drop_leading_phrase (HeadlineBuilder *b,
     }
 }
 
+/* A title too long loses the phrase after the subject's noun: "Council |
+ * of a small island town | votes to restore a ferry link".  Returns the
+ * verb's new index. */
+static int
+shorten_subject (HeadlineBuilder *b,
+                 GPtrArray       *kept,
+                 int              v)
+{
+  static const char *const prepositions[] = { "of", "at", "in", "from", "with", "for", "on" };
+
+  for (int p = 1; p < v; p++)
+    {
+      const Word *w = g_ptr_array_index (kept, p);
+
+      if (word_entity (b, w) >= 0)
+        continue;
+      for (gsize k = 0; k < G_N_ELEMENTS (prepositions); k++)
+        if (strcmp (w->fold, prepositions[k]) == 0)
+          {
+            g_ptr_array_remove_range (kept, p, v - p);
+            return p;
+          }
+    }
+  return v;
+}
+
 /* Whether @w says what someone said: "said", "announced"; not "called
  * her instruments…" or "told reporters", whose object comes first. */
 static gboolean
@@ -1265,6 +1343,8 @@ finish_headline (HeadlineBuilder *b,
   while (kept->len > 1 && is_determiner (((Word *) g_ptr_array_index (kept, 0))->fold))
     g_ptr_array_remove_index (kept, 0);
   v = find_verb (b, kept);
+  if (kept->len > MAX_TITLE_WORDS && v >= 3)
+    v = shorten_subject (b, kept, v);
 
   if (write_pronoun_nominal (b, kept, out) || write_nominal (b, kept, out))
     {

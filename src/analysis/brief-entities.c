@@ -635,7 +635,9 @@ apposition_role (Finder *f,
   if (k >= end)
     return NULL;
   {
-    gboolean found = FALSE;
+    /* ", a fisherman from Uig,": an indefinite article makes a role. */
+    gboolean found = t->fold[0] == 'a' && (t->fold[1] == '\0' || strcmp (t->fold, "an") == 0)
+                     && !(tok_at (f, k)->flags & TOK_CAP) && g_ascii_isalpha (tok_at (f, k)->fold[0]);
 
     for (guint j = k; j < end && j < k + 3 && !found; j++)
       found = is_title (f, j) || is_place_like (f, j, end);
