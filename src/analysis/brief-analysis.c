@@ -745,17 +745,28 @@ is_name_prefix (HeadlineBuilder *b,
   for (guint j = i; j < kept->len && j < i + 5; j++)
     {
       const Word *w = g_ptr_array_index (kept, j);
-      int e = word_entity (b, w);
+      int e;
 
+      /* Most words are lower-case and no title: answered without a
+       * look-up of the entities. */
+      if (!w->upper)
+        {
+          if (!g_hash_table_contains (b->facts->titles, w->fold)
+              && !g_str_has_prefix (w->fold, "then-"))
+            return FALSE;
+          if (w->break_after)
+            return FALSE;
+          title = TRUE;
+          continue;
+        }
+      e = word_entity (b, w);
       if (e >= 0 && entity_get (b, e)->kind == BRIEF_ENTITY_PERSON)
         return j > i && (title || j == i + 1);
       if (w->break_after)
         return FALSE;
-      if (g_hash_table_contains (b->facts->titles, w->fold) || g_str_has_prefix (w->fold, "then-"))
+      if (g_hash_table_contains (b->facts->titles, w->fold))
         title = TRUE;
-      else if (!(g_hash_table_contains (b->facts->demonyms, w->fold)
-                 || (e >= 0 && entity_get (b, e)->kind == BRIEF_ENTITY_PLACE)
-                 || (w->upper && e < 0)))
+      else if (e >= 0 && entity_get (b, e)->kind != BRIEF_ENTITY_PLACE)
         return FALSE;
     }
   return FALSE;

@@ -196,7 +196,7 @@ find_marks (Quoter *q)
       /* Only '"', a newline and the lead bytes of « » “ ” „ matter. */
       if (byte != '"' && byte != '\n' && byte != 0xC2 && byte != 0xE2)
         {
-          i++;
+          i += strcspn (text + i, "\"\n\xC2\xE2");
           continue;
         }
       c = g_utf8_get_char (text + i);
@@ -344,7 +344,7 @@ find_single_marks (Quoter *q)
 
       if (byte != '\'' && byte != '\n' && byte != 0xE2)
         {
-          i++;
+          i += strcspn (text + i, "'\n\xE2");
           continue;
         }
       /* Inside a double-marked quotation the single marks are nested. */
