@@ -168,6 +168,26 @@ test_roles_around_names (void)
   g_assert_cmpstr (find_entity (a, "Sarah Jones")->role, ==, "minister");
 }
 
+/* Titles inside organisations' names, demonyms before them, "of X" after
+ * a person. */
+static void
+test_organisation_names (void)
+{
+  g_autoptr(BriefAnalysis) a = run ("They met at the United Nations General Assembly. According to "
+                                    "the Vietnamese Ministry of Industry and Trade, trade grew. "
+                                    "Nguyen Van Hoa of Vietcombank was cautious.");
+  const BriefEntity *ministry = find_entity (a, "Vietnamese Ministry of Industry and Trade");
+
+  g_assert_nonnull (find_entity (a, "United Nations General Assembly"));
+  g_assert_null (find_entity (a, "Assembly"));
+  g_assert_nonnull (ministry);
+  g_assert_cmpint (ministry->kind, ==, BRIEF_ENTITY_ORGANISATION);
+  g_assert_true (g_strv_contains ((const char * const *) ministry->aliases,
+                                  "Ministry of Industry and Trade"));
+  g_assert_cmpint (find_entity (a, "Vietcombank")->kind, ==, BRIEF_ENTITY_ORGANISATION);
+  g_assert_cmpint (find_entity (a, "Nguyen Van Hoa")->kind, ==, BRIEF_ENTITY_PERSON);
+}
+
 static void
 test_copy (void)
 {
@@ -198,6 +218,7 @@ main (int   argc,
   g_test_add_func ("/entities/title-case-headline", test_title_case_headline);
   g_test_add_func ("/entities/people-or-places", test_people_or_places);
   g_test_add_func ("/entities/roles-around-names", test_roles_around_names);
+  g_test_add_func ("/entities/organisation-names", test_organisation_names);
   g_test_add_func ("/entities/copy", test_copy);
 
   ret = g_test_run ();

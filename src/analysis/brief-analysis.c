@@ -782,6 +782,20 @@ append_word (GString    *out,
   g_string_append_len (out, text + w->start, w->end - w->start);
 }
 
+/* "The two men met": plurals without an "s". */
+static gboolean
+is_irregular_plural (const char *fold)
+{
+  static const char *const plurals[] = {
+    "men", "women", "people", "children", "police", "feet", "mice", "geese",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (plurals); i++)
+    if (strcmp (fold, plurals[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Writes the subject, words [0, @v) of @kept, with people by their short
  * names; returns whether it is plural. */
 static gboolean
@@ -915,6 +929,8 @@ write_subject (HeadlineBuilder *b,
           break;
         }
     }
+  if (is_irregular_plural (last->fold))
+    return TRUE;
   return (!last->upper || v == 1) && g_str_has_suffix (last->fold, "s")
          && !g_str_has_suffix (last->fold, "ss") && !g_str_has_suffix (last->fold, "us");
 }

@@ -561,7 +561,10 @@ match_org (Finder *f,
 
       if ((t->flags & TOK_CAP) && !(t->flags & TOK_TIMEX))
         {
-          if (is_title (f, k) && !tok_is (f, k, LEX_ORG_SUFFIX))
+          /* "President Putin" is no organisation, but "General Assembly"
+           * and "Ministry of Industry and Trade" are. */
+          if (is_title (f, k) && !tok_is (f, k, LEX_ORG_SUFFIX) && !complement
+              && is_role_head (f, k))
             break;
           if (!complement && tok_is (f, k, LEX_ORG_SUFFIX))
             org_end = k + 1;
@@ -1238,6 +1241,30 @@ organisation_named (Finder     *f,
   return -1;
 }
 
+static gboolean
+is_demonym (Finder *f,
+            guint   i,
+            guint   end)
+{
+  const char *value;
+
+  return match_name (f, f->lex->demonyms, 1, i, end, &value) == 1;
+}
+
+/* "Nguyen Van Hoa of Vietcombank": a single name right after a person's
+ * "of" is where the person works. */
+static gboolean
+of_person (Finder *f,
+           guint   item_index)
+{
+  Item *item = &g_array_index (f->items, Item, item_index);
+  Item *prev = item_index > 0 ? &g_array_index (f->items, Item, item_index - 1) : NULL;
+
+  return prev != NULL && prev->kind == ITEM_PERSON && prev->last + 2 == item->first
+         && strcmp (tok_at (f, item->first - 1)->fold, "of") == 0
+         && !(tok_at (f, prev->last)->flags & TOK_BREAK);
+}
+
 static void
 resolve_items (Finder *f,
                GArray *mentions)
@@ -1257,6 +1284,14 @@ resolve_items (Finder *f,
           if (item->name == NULL)
             item->name = span_text (f, item->first, item->last);
           e = find_or_add (f, item->name, BRIEF_ENTITY_ORGANISATION);
+          /* "Vietnamese Ministry of Industry and Trade" is also "Ministry
+           * of Industry and Trade". */
+          if (item->last >= item->first + 2 && is_demonym (f, item->first, item->last + 1))
+            {
+              g_autofree char *rest = span_text (f, item->first + 1, item->last);
+
+              add_alias (g_ptr_array_index (f->ents, e), rest);
+            }
           break;
         case ITEM_PERSON:
           e = organisation_named (f, item->name);
@@ -1282,6 +1317,12 @@ resolve_items (Finder *f,
               ent = g_ptr_array_index (f->ents, e);
               g_strlcpy (ent->first, t->fold, FOLD_SIZE);
               g_strlcpy (ent->last, t->fold, FOLD_SIZE);
+            }
+          else if (e < 0 && of_person (f, i))
+            {
+              g_autofree char *name = span_text (f, item->first, item->last);
+
+              e = find_or_add (f, name, BRIEF_ENTITY_ORGANISATION);
             }
           else if (e < 0 && (t->flags & TOK_ALLCAPS) && strlen (t->fold) <= 6)
             {
