@@ -133,7 +133,8 @@ test_people_or_places (void)
 {
   g_autoptr(BriefAnalysis) a = run ("CREMONA, Italy — Priya Patel spoke in Dhaka. Ahmed Khan was born "
                                     "in Enugu. The violin was played at La Scala. Former Springfield "
-                                    "mayor Thomas Hale resigned. She met Grace Otieno in Kisumu.");
+                                    "mayor Thomas Hale resigned. She met Grace Otieno in Kisumu. "
+                                    "They spoke in English.");
   static const char *const places[] = { "Cremona", "Italy", "Dhaka", "Enugu", "La Scala",
                                         "Springfield", "Kisumu" };
   static const char *const people[] = { "Priya Patel", "Ahmed Khan", "Thomas Hale", "Grace Otieno" };
@@ -151,6 +152,7 @@ test_people_or_places (void)
       g_assert_cmpint (find_entity (a, people[i])->kind, ==, BRIEF_ENTITY_PERSON);
     }
   g_assert_null (find_entity (a, "Former"));
+  g_assert_null (find_entity (a, "English"));
   g_assert_null (find_entity (a, "CREMONA"));
 }
 

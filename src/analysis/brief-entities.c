@@ -794,6 +794,14 @@ after_locative (Finder   *f,
   return !strict && strcmp (prev->fold, "from") == 0;
 }
 
+/* "in English", "in Japanese", "in Arabic": languages, not places. */
+static gboolean
+is_language_like (const char *fold)
+{
+  return g_str_has_suffix (fold, "ish") || g_str_has_suffix (fold, "ese")
+         || g_str_has_suffix (fold, "ic");
+}
+
 /* "Springfield mayor", "Enugu residents" */
 static gboolean
 before_place_role (Finder *f,
@@ -936,7 +944,7 @@ add_name (Finder    *f,
 
       add_item (f, ITEM_SINGLE, i, i, NULL, role, role != NULL);
       g_array_index (f->items, Item, f->items->len - 1).locative
-        = role == NULL && !is_given_name (f, i)
+        = role == NULL && !is_given_name (f, i) && !is_language_like (tok_at (f, i)->fold)
           && (after_locative (f, i, FALSE) || before_place_role (f, i, end));
     }
 }
