@@ -87,6 +87,10 @@ test_headlines (void)
       "Bellini retires", "Giovanni Bellini", NULL },
     { "Mary Smith-Jones won the seat in 2019.", "2019", "Smith-Jones wins the seat",
       "Mary Smith-Jones", NULL },
+    /* "they" reaches back two sentences for two people */
+    { "Gabriel Boric was greeted by Prime Minister Pham Minh Chinh. The two men met in New York. "
+      "They agreed in 2023 to double trade.", "2023", "Boric and Chinh agree to double trade",
+      "Gabriel Boric, Pham Minh Chinh", NULL },
     /* "he" is not Maria Lopez */
     { "Maria Lopez met Tom Reyes. He was elected mayor in 2017.", "2017",
       "Reyes is elected mayor", "Tom Reyes", NULL },

@@ -650,13 +650,15 @@ find_verb (HeadlineBuilder *b,
   return -1;
 }
 
-/* The people a pronoun stands for: "he" the nearest person named before,
- * "they" the people of the sentence before when there are two or more. */
+/* The people named in the @reach sentences before the word @w and in its
+ * own, whom the pronoun @w may stand for, nearest first; only the nearest
+ * one when @singular. */
 static void
-resolve_pronoun (HeadlineBuilder *b,
-                 const Word      *w,
-                 const char      *number,
-                 GArray          *people)
+people_before (HeadlineBuilder *b,
+               const Word      *w,
+               gboolean         singular,
+               guint            reach,
+               GArray          *people)
 {
   GArray *mentions = b->self->entity_mentions;
 
@@ -664,27 +666,42 @@ resolve_pronoun (HeadlineBuilder *b,
     {
       const BriefEntityMention *mention = &g_array_index (mentions, BriefEntityMention, m);
       int e = mention->entity;
+      gboolean seen = FALSE;
 
       if (mention->byte_start >= w->start || !_brief_pronoun_fits (w->fold, entity_get (b, e)))
         continue;
-      if (strcmp (number, "singular") == 0)
+      if (singular)
         {
           g_array_append_val (people, e);
           return;
         }
-      if (mention->sentence + 1 < b->sentence)
+      if (mention->sentence + reach < b->sentence)
         break;
-      {
-        gboolean seen = FALSE;
-
-        for (guint k = 0; k < people->len; k++)
-          seen |= g_array_index (people, int, k) == e;
-        if (!seen)
-          g_array_append_val (people, e);
-      }
+      for (guint k = 0; k < people->len; k++)
+        seen |= g_array_index (people, int, k) == e;
+      if (!seen)
+        g_array_append_val (people, e);
     }
+}
 
-  if (strcmp (number, "plural") == 0 && people->len < 2)
+/* The people a pronoun stands for: "he" the nearest person named before,
+ * "they" the people of the sentence before when there are two or more,
+ * else of the one before it ("Boric was greeted by Chinh. The two men met
+ * in 2023. They agreed…"). */
+static void
+resolve_pronoun (HeadlineBuilder *b,
+                 const Word      *w,
+                 const char      *number,
+                 GArray          *people)
+{
+  gboolean singular = strcmp (number, "singular") == 0;
+
+  people_before (b, w, singular, 1, people);
+  if (singular || people->len >= 2)
+    return;
+  g_array_set_size (people, 0);
+  people_before (b, w, FALSE, 2, people);
+  if (people->len < 2)
     g_array_set_size (people, 0);
 }
 
