@@ -64,6 +64,11 @@ test_headlines (void)
       "Federal Bureau of Investigation", NULL },
     { "A jury convicted him, ending a trial that began in October 2023.", "2023-10",
       "Trial begins", "", NULL },
+    { "Experts said the drought that began in 2021 had cut harvests.", "2021", "Drought begins",
+      "", NULL },
+    /* the first word's capital makes no name: "Voters … reject" */
+    { "Voters in Chile rejected the draft in September 2022.", "2022-09",
+      "Voters in Chile reject the draft", "Chile", NULL },
     /* a clause that opens with its verb borrows the subject */
     { "Maria Lopez, who founded the charity in 2005, stepped down last year.", "2022",
       "Lopez steps down", "Maria Lopez", NULL },

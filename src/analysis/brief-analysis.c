@@ -447,6 +447,34 @@ relative_antecedent (GArray *words,
   return from;
 }
 
+/* "the drought that began in 2021 | had cut harvests": without a comma
+ * to end it, a relative clause ends before the next auxiliary. */
+static void
+end_relative_clause (GPtrArray *kept)
+{
+  static const char *const auxiliaries[] = {
+    "had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "can", "may",
+    "might",
+  };
+  gboolean verb = FALSE;
+
+  for (guint i = 1; i < kept->len; i++)
+    {
+      const Word *w = g_ptr_array_index (kept, i);
+      gboolean aux = FALSE;
+
+      for (gsize k = 0; k < G_N_ELEMENTS (auxiliaries) && !aux; k++)
+        aux = strcmp (w->fold, auxiliaries[k]) == 0;
+      if (aux && verb)
+        {
+          g_ptr_array_set_size (kept, i);
+          return;
+        }
+      verb |= !w->upper && (aux || g_str_has_suffix (w->fold, "ed")
+                            || g_hash_table_contains (_brief_facts_lexicon_get ()->past_forms, w->fold));
+    }
+}
+
 /* Not a date, not "Inc.". */
 static gboolean
 keeps_word (const Word         *w,
@@ -502,6 +530,7 @@ title_words (GArray             *words,
           if (keeps_word (w, lex))
             g_ptr_array_insert (kept, 0, w);
         }
+      end_relative_clause (kept);
     }
   /* "Diana de Cardenas, 33, | was born in Cuba in 1984"; "Margaret Okafor,
    * the first woman to lead it, | died on Sunday". */
@@ -948,7 +977,9 @@ write_subject (HeadlineBuilder *b,
     }
   if (is_irregular_plural (last->fold))
     return TRUE;
-  return (!last->upper || v == 1) && g_str_has_suffix (last->fold, "s")
+  /* A capital only counts for a name, not for the sentence's first word. */
+  return (!last->upper || v == 1 || (last == first && word_entity (b, last) < 0))
+         && g_str_has_suffix (last->fold, "s")
          && !g_str_has_suffix (last->fold, "ss") && !g_str_has_suffix (last->fold, "us");
 }
 
