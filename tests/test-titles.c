@@ -69,6 +69,9 @@ test_headlines (void)
     /* the first word's capital makes no name: "Voters … reject" */
     { "Voters in Chile rejected the draft in September 2022.", "2022-09",
       "Voters in Chile reject the draft", "Chile", NULL },
+    /* a participle between commas after the subject is a passive */
+    { "The festival, first held in 1970, draws thousands of visitors.", "1970",
+      "Festival is held", "", NULL },
     /* a clause that opens with its verb borrows the subject */
     { "Maria Lopez, who founded the charity in 2005, stepped down last year.", "2022",
       "Lopez steps down", "Maria Lopez", NULL },

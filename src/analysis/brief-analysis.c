@@ -475,6 +475,28 @@ end_relative_clause (GPtrArray *kept)
     }
 }
 
+/* Whether [@from, @to) is "(first) held in 1970," between commas right
+ * after the subject, with more of the sentence to come. */
+static gboolean
+is_participle_clause (GPtrArray          *kept,
+                      GArray             *words,
+                      guint               from,
+                      guint               to,
+                      guint               subject_end,
+                      const TitleLexicon *lex)
+{
+  const Word *first = g_ptr_array_index (kept, 0);
+  const Word *verb = first;
+
+  if (from != subject_end || to >= words->len
+      || !g_array_index (words, Word, to - 1).break_after)
+    return FALSE;
+  if ((strcmp (first->fold, "first") == 0 || g_str_has_suffix (first->fold, "ly")) && kept->len > 1)
+    verb = g_ptr_array_index (kept, 1);
+  return !verb->upper && !g_hash_table_contains (lex->verbs, verb->fold)
+         && starts_without_subject (verb, lex);
+}
+
 /* Not a date, not "Inc.". */
 static gboolean
 keeps_word (const Word         *w,
@@ -493,7 +515,8 @@ title_words (GArray             *words,
              guint               to,
              guint               min_words,
              guint               subject_end,
-             const TitleLexicon *lex)
+             const TitleLexicon *lex,
+             const Word        **passive)
 {
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   guint lead = 0;
@@ -535,8 +558,17 @@ title_words (GArray             *words,
   /* "Diana de Cardenas, 33, | was born in Cuba in 1984"; "Margaret Okafor,
    * the first woman to lead it, | died on Sunday". */
   else if (kept->len > 0 && subject_end > 0 && subject_end <= 5 && from >= subject_end
-           && starts_without_subject (g_ptr_array_index (kept, 0), lex))
+           && (starts_without_subject (g_ptr_array_index (kept, 0), lex)
+               || is_participle_clause (kept, words, from, to, subject_end, lex)))
     {
+      /* "The festival, first held in 1970, | draws…": set off by commas
+       * right after the subject, a participle is a passive. */
+      if (passive != NULL && is_participle_clause (kept, words, from, to, subject_end, lex))
+        {
+          if (kept->len > 1 && !starts_without_subject (g_ptr_array_index (kept, 0), lex))
+            g_ptr_array_remove_index (kept, 0);
+          *passive = g_ptr_array_index (kept, 0);
+        }
       for (guint i = subject_end; i > 0; i--)
         {
           Word *w = &g_array_index (words, Word, i - 1);
@@ -598,6 +630,7 @@ typedef struct
   guint                    sentence;
   Headline                *out;
   char                    *base;   /* of the main verb */
+  const Word              *passive; /* a participle to write as a passive */
 } HeadlineBuilder;
 
 static void
@@ -1063,6 +1096,12 @@ write_predicate (HeadlineBuilder *b,
       set_base (b, next->fold);
       present = g_strdup (plural ? "are" : "is");
     }
+  else if (w == b->passive)
+    {
+      set_base (b, w->fold);
+      present = g_strdup_printf ("%s %.*s", plural ? "are" : "is", (int) (w->end - w->start),
+                                 b->text + w->start);
+    }
   else if (is_future (w, next) && !pronoun_subject (kept, v, out))
     {
       /* Headlines say "Airport to reopen", "Deal to be reviewed". */
@@ -1516,7 +1555,7 @@ add_complement (GPtrArray          *kept,
         to = g_array_index (bounds, guint, i);
         break;
       }
-  complement = title_words (words, end + 1, to, 2, 0, lex);
+  complement = title_words (words, end + 1, to, 2, 0, lex, NULL);
   if (complement != NULL)
     g_ptr_array_extend (kept, complement, NULL, NULL);
 }
@@ -1533,7 +1572,7 @@ make_title (BriefAnalysis    *self,
   g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) weak = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GPtrArray) kept = NULL;
-  HeadlineBuilder b = { self, _brief_facts_lexicon_get (), text, sentence, out, NULL };
+  HeadlineBuilder b = { self, _brief_facts_lexicon_get (), text, sentence, out, NULL, NULL };
   const guint zero = 0;
   const gboolean no = FALSE;
   guint date_word = 0;
@@ -1609,10 +1648,10 @@ make_title (BriefAnalysis    *self,
      * traveled"). */
     guint kept_end = end;
 
-    kept = title_words (words, start, end, 2, subject_end, lex);
+    kept = title_words (words, start, end, 2, subject_end, lex, &b.passive);
     if (kept == NULL && start > 0)
       {
-        kept = title_words (words, prev_start, start, 2, subject_end, lex);
+        kept = title_words (words, prev_start, start, 2, subject_end, lex, &b.passive);
         kept_end = start;
       }
     for (guint i = 0; kept == NULL && i + 1 < bounds->len; i++)
@@ -1622,7 +1661,7 @@ make_title (BriefAnalysis    *self,
 
         if (from >= end && to > from)
           {
-            kept = title_words (words, from, to, 2, subject_end, lex);
+            kept = title_words (words, from, to, 2, subject_end, lex, &b.passive);
             kept_end = to;
           }
       }
@@ -1632,7 +1671,7 @@ make_title (BriefAnalysis    *self,
 
   /* Else the first words of the sentence. */
   if (kept == NULL)
-    kept = title_words (words, 0, words->len, 1, 0, lex);
+    kept = title_words (words, 0, words->len, 1, 0, lex, NULL);
   if (kept != NULL)
     finish_headline (&b, kept, &g_array_index (words, Word, date_word));
   else
@@ -2047,7 +2086,7 @@ event_title (BriefAnalysis *self,
 {
   g_autoptr(GArray) words = split_words (self->text, start, end);
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-  HeadlineBuilder b = { self, _brief_facts_lexicon_get (), self->text, sentence, out, NULL };
+  HeadlineBuilder b = { self, _brief_facts_lexicon_get (), self->text, sentence, out, NULL, NULL };
 
   for (guint i = 0; i < words->len && i < MAX_TITLE_WORDS; i++)
     {
