@@ -1265,6 +1265,19 @@ capitalise (GString *s)
   g_string_insert_len (s, 0, buf, len);
 }
 
+/* The title-strip-words.txt flags of the @len bytes at @word. */
+static guint
+strip_flags (const TitleLexicon *lex,
+             const char         *word,
+             gsize               len)
+{
+  char fold[32];
+
+  if (!_brief_fold_into (word, len, fold, sizeof fold))
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, fold));
+}
+
 /* Cuts @s to MAX_TITLE_WORDS words, and then the function words a cut
  * leaves at its end ("… grain transit through"). */
 static void
@@ -1272,16 +1285,21 @@ limit_words (GString *s)
 {
   const TitleLexicon *lex = title_lexicon_get ();
   guint n = 0;
-
   gsize cut = 0, phrase = 0;
 
+  /* Most titles are short enough: counted without a look-up. */
+  for (gsize i = 0; i < s->len; i++)
+    n += s->str[i] == ' ';
+  if (n < MAX_TITLE_WORDS)
+    return;
+
+  n = 0;
   for (gsize i = 0; i < s->len && n < MAX_TITLE_WORDS; i++)
     if (s->str[i] == ' ')
       {
         const char *word = s->str + i + 1;
         const char *space = strchr (word, ' ');
-        g_autofree char *fold = fold_word (word, space != NULL ? (gsize) (space - word) : strlen (word));
-        guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, fold));
+        guint flags = strip_flags (lex, word, space != NULL ? (gsize) (space - word) : strlen (word));
 
         if (++n == MAX_TITLE_WORDS)
           cut = i;
@@ -1291,14 +1309,10 @@ limit_words (GString *s)
         if (n == MAX_TITLE_WORDS && flags == 0 && phrase > 0)
           cut = phrase;  /* not "… grain transit through Polish" */
       }
-  if (n < MAX_TITLE_WORDS)
-    return;
   g_string_truncate (s, cut);
   for (const char *space; (space = strrchr (s->str, ' ')) != NULL;)
     {
-      g_autofree char *fold = fold_word (space + 1, strlen (space + 1));
-
-      if (!(GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, fold)) & STRIP_TRAIL))
+      if (!(strip_flags (lex, space + 1, strlen (space + 1)) & STRIP_TRAIL))
         break;
       g_string_truncate (s, space - s->str);
     }
