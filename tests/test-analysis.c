@@ -516,7 +516,7 @@ test_analysis_titles (void)
       "Rescued by fishermen" },
     { "Kim left in 2018 and returned in 2021.", "2023-09-05", "Kim leaves" },
     { "Officials from the northern provinces of the country and their many advisers "
-      "gathered in Pyongyang in March 2020.", DCT, NULL },
+      "gathered in Pyongyang in March 2020.", DCT, "Officials gather in Pyongyang" },
   };
 
   for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -530,10 +530,7 @@ test_analysis_titles (void)
       m = g_ptr_array_index (mentions, 0);
       g_test_message ("“%s” → “%s”", cases[c].text, m->title);
       check_mention (analysis, m);
-      if (cases[c].title != NULL)
-        g_assert_cmpstr (m->title, ==, cases[c].title);
-      else
-        g_assert_true (g_str_has_prefix (m->title, "Officials from the northern"));
+      g_assert_cmpstr (m->title, ==, cases[c].title);
     }
 }
 
@@ -699,7 +696,7 @@ test_sample_analysis (void)
     { "2019-04", "Kim and Putin meet for the first time", "They met for the first time" },
     { "2019-02", "Kim–Trump high-stakes nuclear diplomacy collapses", "They met for the first time" },
     { "2023-07", "Shoigu travels to Pyongyang", "Russian Defense Minister" },
-    { "2022", "U.S. officials suspect", "Since last year" },
+    { "2022", "U.S. officials suspect North Korea is providing Russia", "Since last year" },
     { "1991", "Soviet Union disintegrates", "He said Shoigu" },
   };
   g_autofree char *text = load_sample ();
@@ -1116,7 +1113,7 @@ test_analysis_derived (void)
   m = g_ptr_array_index (derived, 1);
   g_assert_cmpstr (m->value, ==, "2021");
   g_assert_cmpstr (m->offset, ==, "+P1Y");
-  g_assert_cmpstr (m->title, ==, "The border opens");
+  g_assert_cmpstr (m->title, ==, "Border opens");
 
   /* Plain mentions are not derived. */
   m = g_ptr_array_index (brief_analysis_get_mentions (analysis), 0);

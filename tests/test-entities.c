@@ -127,6 +127,69 @@ test_title_case_headline (void)
   g_assert_cmpuint (brief_analysis_get_entities (a)->len, ==, 1);
 }
 
+/* Given names make people; "in", "at", a dateline or "mayor" make places. */
+static void
+test_people_or_places (void)
+{
+  g_autoptr(BriefAnalysis) a = run ("CREMONA, Italy — Priya Patel spoke in Dhaka. Ahmed Khan was born "
+                                    "in Enugu. The violin was played at La Scala. Former Springfield "
+                                    "mayor Thomas Hale resigned. She met Grace Otieno in Kisumu. "
+                                    "They spoke in English.");
+  static const char *const places[] = { "Cremona", "Italy", "Dhaka", "Enugu", "La Scala",
+                                        "Springfield", "Kisumu" };
+  static const char *const people[] = { "Priya Patel", "Ahmed Khan", "Thomas Hale", "Grace Otieno" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_test_message ("%s", places[i]);
+      g_assert_nonnull (find_entity (a, places[i]));
+      g_assert_cmpint (find_entity (a, places[i])->kind, ==, BRIEF_ENTITY_PLACE);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_test_message ("%s", people[i]);
+      g_assert_nonnull (find_entity (a, people[i]));
+      g_assert_cmpint (find_entity (a, people[i])->kind, ==, BRIEF_ENTITY_PERSON);
+    }
+  g_assert_null (find_entity (a, "Former"));
+  g_assert_null (find_entity (a, "English"));
+  g_assert_null (find_entity (a, "CREMONA"));
+}
+
+/* Roles in apposition after an age, and before the name. */
+static void
+test_roles_around_names (void)
+{
+  g_autoptr(BriefAnalysis) a = run ("John Smith, 45, a teacher from Leeds, said he would appeal. "
+                                    "The mayor of Houston, Sylvester Turner, spoke first. "
+                                    "\"We will not back down,\" the minister, Sarah Jones, said.");
+
+  g_assert_cmpstr (find_entity (a, "John Smith")->role, ==, "teacher from Leeds");
+  g_assert_cmpint (find_entity (a, "Leeds")->kind, ==, BRIEF_ENTITY_PLACE);
+  g_assert_cmpstr (find_entity (a, "Sylvester Turner")->role, ==, "mayor of Houston");
+  g_assert_cmpstr (find_entity (a, "Sarah Jones")->role, ==, "minister");
+}
+
+/* Titles inside organisations' names, demonyms before them, "of X" after
+ * a person. */
+static void
+test_organisation_names (void)
+{
+  g_autoptr(BriefAnalysis) a = run ("They met at the United Nations General Assembly. According to "
+                                    "the Vietnamese Ministry of Industry and Trade, trade grew. "
+                                    "Nguyen Van Hoa of Vietcombank was cautious.");
+  const BriefEntity *ministry = find_entity (a, "Vietnamese Ministry of Industry and Trade");
+
+  g_assert_nonnull (find_entity (a, "United Nations General Assembly"));
+  g_assert_null (find_entity (a, "Assembly"));
+  g_assert_nonnull (ministry);
+  g_assert_cmpint (ministry->kind, ==, BRIEF_ENTITY_ORGANISATION);
+  g_assert_true (g_strv_contains ((const char * const *) ministry->aliases,
+                                  "Ministry of Industry and Trade"));
+  g_assert_cmpint (find_entity (a, "Vietcombank")->kind, ==, BRIEF_ENTITY_ORGANISATION);
+  g_assert_cmpint (find_entity (a, "Nguyen Van Hoa")->kind, ==, BRIEF_ENTITY_PERSON);
+}
+
 static void
 test_copy (void)
 {
@@ -155,6 +218,9 @@ main (int   argc,
   g_test_add_func ("/entities/aliases", test_aliases);
   g_test_add_func ("/entities/places-and-orgs", test_places_and_orgs);
   g_test_add_func ("/entities/title-case-headline", test_title_case_headline);
+  g_test_add_func ("/entities/people-or-places", test_people_or_places);
+  g_test_add_func ("/entities/roles-around-names", test_roles_around_names);
+  g_test_add_func ("/entities/organisation-names", test_organisation_names);
   g_test_add_func ("/entities/copy", test_copy);
 
   ret = g_test_run ();

@@ -38,10 +38,26 @@ test_speakers (void)
     /* nested single quotes stay inside */
     { "“It would be a ‘win-win’ deal for both sides,” said Nam Sung-wook.",
       "It would be a ‘win-win’ deal", "Nam Sung-wook", 1 },
+    /* a pronoun goes to the nearest person it can stand for */
+    { "Maria Lopez met Tom Reyes. “We need more time to decide this,” she said.",
+      "We need more time", "Maria Lopez", 1 },
     /* a noun phrase speaker */
     { "“Prices will rise again next year,” experts said.", "Prices will rise", "experts", 1 },
     /* short scare quotes are not quotations */
     { "He called it a “provocation” and left.", NULL, NULL, 0 },
+    /* single marks, straight and curly, beside apostrophes */
+    { "'We won't back down from this fight,' Sarah Jones said on Monday.",
+      "We won't back down", "Sarah Jones", 1 },
+    { "‘It’s the voters’ choice, not ours,’ said Ann Lee.", "It’s the voters’ choice", "Ann Lee", 1 },
+    { "Ann Lee said the farmers' union had asked for the ’90s rules back.", NULL, NULL, 0 },
+    /* a scare quote in single marks, even a long one */
+    { "Ann Lee said the trend 'is not a blip at all' in her view.", NULL, NULL, 0 },
+    /* the subject in apposition: "the minister, Sarah Jones, said" */
+    { "'We will not back down on this,' the minister, Sarah Jones, said.",
+      "We will not back down", "Sarah Jones", 1 },
+    /* double marks nested in single ones stay inside */
+    { "'He told me \"we will win this one\" and I believed him,' said Ann Lee.",
+      "He told me \"we will win", "Ann Lee", 1 },
   };
 
   for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -106,6 +122,22 @@ test_paragraphs (void)
   g_assert_cmpstr (q->text, ==, "An open one never closes");
 }
 
+/* A quotation that ends a paragraph takes no speaker from the next one. */
+static void
+test_no_speaker_across_paragraphs (void)
+{
+  const char *text = "'We will not back down,' Sarah Jones said. 'It is the voters' choice.'\n\n"
+                     "Professor Anna Berg of Uppsala University said: \"The data are clear.\"";
+  g_autoptr(BriefAnalysis) a = brief_analysis_run (tagger, text, NULL, BRIEF_DOCUMENT_NEWS);
+  GPtrArray *quotes = brief_analysis_get_quotes (a);
+
+  g_assert_cmpuint (quotes->len, ==, 3);
+  g_assert_cmpstr (((BriefQuote *) g_ptr_array_index (quotes, 1))->text, ==,
+                   "It is the voters' choice.");
+  g_assert_cmpstr (((BriefQuote *) g_ptr_array_index (quotes, 1))->speaker_name, ==, "Sarah Jones");
+  g_assert_cmpstr (((BriefQuote *) g_ptr_array_index (quotes, 2))->speaker_name, ==, "Anna Berg");
+}
+
 static void
 test_copy (void)
 {
@@ -130,6 +162,7 @@ main (int   argc,
   g_test_add_func ("/quotes/speakers", test_speakers);
   g_test_add_func ("/quotes/speaker-after-long-quote", test_speaker_after_long_quote);
   g_test_add_func ("/quotes/paragraphs", test_paragraphs);
+  g_test_add_func ("/quotes/no-speaker-across-paragraphs", test_no_speaker_across_paragraphs);
   g_test_add_func ("/quotes/copy", test_copy);
 
   ret = g_test_run ();

@@ -83,6 +83,11 @@ brief_mention_get_value (const BriefMention *mention,
 /* ------------------------------------------------------------------------ */
 /* Titles                                                                    */
 
+#define STRIP_LEAD  1
+#define STRIP_TRAIL 2
+#define STRIP_PREP  4   /* opens a phrase before the subject */
+#define STRIP_DROP  8   /* goes wherever it stands: "Inc." */
+
 /* Word lists for titles, read once. */
 typedef struct
 {
@@ -111,24 +116,28 @@ title_lexicon_get (void)
           GStrv fields = g_ptr_array_index (lines, i);
           guint flags = 0;
 
+          char *fold = _brief_word_fold (fields[0], -1);
+
           for (guint j = 1; fields[j] != NULL; j++)
             {
               if (strcmp (fields[j], "lead") == 0)
-                flags |= 1;
+                flags |= STRIP_LEAD;
               else if (strcmp (fields[j], "trail") == 0)
-                flags |= 2;
+                flags |= STRIP_TRAIL;
+              else if (strcmp (fields[j], "prep") == 0)
+                flags |= STRIP_PREP;
+              else if (strcmp (fields[j], "drop") == 0)
+                flags |= STRIP_DROP;
             }
-          g_hash_table_replace (lexicon.strip, _brief_word_fold (fields[0], -1),
-                                GUINT_TO_POINTER (flags));
+          /* A word may have several lines. */
+          flags |= GPOINTER_TO_UINT (g_hash_table_lookup (lexicon.strip, fold));
+          g_hash_table_replace (lexicon.strip, fold, GUINT_TO_POINTER (flags));
         }
       g_once_init_leave (&initialised, 1);
     }
 
   return &lexicon;
 }
-
-#define STRIP_LEAD  1
-#define STRIP_TRAIL 2
 
 typedef struct
 {
@@ -328,6 +337,174 @@ mark_words (GArray             *words,
     }
 }
 
+static gboolean
+is_determiner (const char *fold)
+{
+  return strcmp (fold, "the") == 0 || strcmp (fold, "a") == 0 || strcmp (fold, "an") == 0;
+}
+
+/* A clause that starts with its verb: "was born", "died", "stepped down". */
+static gboolean
+starts_without_subject (const Word         *w,
+                        const TitleLexicon *lex)
+{
+  const BriefFactsLexicon *facts = _brief_facts_lexicon_get ();
+  g_autofree char *present = NULL;
+
+  if (w->upper)
+    return FALSE;
+  if (g_hash_table_contains (lex->verbs, w->fold) || g_hash_table_contains (facts->past_forms, w->fold))
+    return TRUE;
+  return g_str_has_suffix (w->fold, "ed") && (present = _brief_present_tense (w->fold, FALSE)) != NULL;
+}
+
+static gboolean
+is_subject_word (const Word *w)
+{
+  static const char *const subjects[] = {
+    "the", "a", "an", "this", "his", "her", "its", "their", "he", "she", "it", "they", "we",
+    "i", "you",
+  };
+
+  if (w->upper)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (subjects); i++)
+    if (strcmp (w->fold, subjects[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* When the clause at @from opens with "who", "which" or a relative "that",
+ * the noun it stands for, just before, as the words [start, *@stop): "the
+ * Federal Bureau of Investigation, | which…" → "Federal Bureau of
+ * Investigation"; "a trial | that began" → "trial"; "a petition signed by
+ * 3,000 people, | which was handed…" → "petition".  Else @from. */
+static guint
+relative_antecedent (GArray *words,
+                     guint   from,
+                     guint  *stop)
+{
+  const char *fold = g_array_index (words, Word, from).fold;
+  guint i = from;
+
+  *stop = from;
+  if (from == 0 || (strcmp (fold, "who") != 0 && strcmp (fold, "which") != 0
+                    && strcmp (fold, "that") != 0))
+    return from;
+  /* "said | that the crossing had lost…": "that" before a subject joins a
+   * clause, it stands for nothing. */
+  if (strcmp (fold, "that") == 0
+      && (from + 1 >= words->len || is_subject_word (&g_array_index (words, Word, from + 1))))
+    return from;
+
+  if (g_array_index (words, Word, from - 1).upper)
+    {
+      /* A name, with its "of" and "for": back to a break or a lower word. */
+      while (i > 0)
+        {
+          const Word *w = &g_array_index (words, Word, i - 1);
+
+          if (i < from && w->break_after)
+            break;
+          if (!w->upper && !(i < from && i > 1 && g_array_index (words, Word, i - 2).upper
+                             && (strcmp (w->fold, "of") == 0 || strcmp (w->fold, "for") == 0)))
+            break;
+          i--;
+        }
+      return i;
+    }
+
+  /* A common noun: the words after its article, up to a participle or a
+   * preposition ("petition | signed by"), eight words back at most. */
+  for (guint n = 0; n < 8 && i > 0; n++)
+    {
+      const Word *w = &g_array_index (words, Word, i - 1);
+
+      if ((i < from && w->break_after) || w->date)
+        return from;
+      if (is_determiner (w->fold))
+        {
+          const BriefFactsLexicon *facts = _brief_facts_lexicon_get ();
+          guint end = i;
+
+          while (end < from && end < i + 3)
+            {
+              const Word *u = &g_array_index (words, Word, end);
+
+              if (end > i && (g_str_has_suffix (u->fold, "ed")
+                              || g_hash_table_contains (facts->past_forms, u->fold)
+                              || g_hash_table_contains (facts->function_words, u->fold)))
+                break;
+              end++;
+              if (u->break_after)
+                break;
+            }
+          *stop = end;
+          return end > i ? i : from;
+        }
+      i--;
+    }
+  return from;
+}
+
+/* "the drought that began in 2021 | had cut harvests": without a comma
+ * to end it, a relative clause ends before the next auxiliary. */
+static void
+end_relative_clause (GPtrArray *kept)
+{
+  static const char *const auxiliaries[] = {
+    "had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "can", "may",
+    "might",
+  };
+  gboolean verb = FALSE;
+
+  for (guint i = 1; i < kept->len; i++)
+    {
+      const Word *w = g_ptr_array_index (kept, i);
+      gboolean aux = FALSE;
+
+      for (gsize k = 0; k < G_N_ELEMENTS (auxiliaries) && !aux; k++)
+        aux = strcmp (w->fold, auxiliaries[k]) == 0;
+      if (aux && verb)
+        {
+          g_ptr_array_set_size (kept, i);
+          return;
+        }
+      verb |= !w->upper && (aux || g_str_has_suffix (w->fold, "ed")
+                            || g_hash_table_contains (_brief_facts_lexicon_get ()->past_forms, w->fold));
+    }
+}
+
+/* Whether [@from, @to) is "(first) held in 1970," between commas right
+ * after the subject, with more of the sentence to come. */
+static gboolean
+is_participle_clause (GPtrArray          *kept,
+                      GArray             *words,
+                      guint               from,
+                      guint               to,
+                      guint               subject_end,
+                      const TitleLexicon *lex)
+{
+  const Word *first = g_ptr_array_index (kept, 0);
+  const Word *verb = first;
+
+  if (from != subject_end || to >= words->len
+      || !g_array_index (words, Word, to - 1).break_after)
+    return FALSE;
+  if ((strcmp (first->fold, "first") == 0 || g_str_has_suffix (first->fold, "ly")) && kept->len > 1)
+    verb = g_ptr_array_index (kept, 1);
+  return !verb->upper && !g_hash_table_contains (lex->verbs, verb->fold)
+         && starts_without_subject (verb, lex);
+}
+
+/* Not a date, not "Inc.". */
+static gboolean
+keeps_word (const Word         *w,
+            const TitleLexicon *lex)
+{
+  return !w->date && !(GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, w->fold)) & STRIP_DROP);
+}
+
 /* The words [@from, @to) that are not dates, without leading discourse
  * words and trailing function words, at most MAX_TITLE_WORDS; NULL when
  * fewer than @min_words remain.  A clause that starts with its verb borrows
@@ -338,16 +515,20 @@ title_words (GArray             *words,
              guint               to,
              guint               min_words,
              guint               subject_end,
-             const TitleLexicon *lex)
+             const TitleLexicon *lex,
+             const Word        **passive)
 {
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   guint lead = 0;
+
+  guint antecedent_end = from;
+  guint antecedent = from < to ? relative_antecedent (words, from, &antecedent_end) : from;
 
   for (guint i = from; i < to; i++)
     {
       Word *w = &g_array_index (words, Word, i);
 
-      if (!w->date)
+      if (keeps_word (w, lex))
         g_ptr_array_add (kept, w);
     }
 
@@ -362,15 +543,37 @@ title_words (GArray             *words,
       g_ptr_array_remove_index (kept, 0);
     }
 
-  /* "Diana de Cardenas, 33, | was born in Cuba in 1984". */
-  if (kept->len > 0 && subject_end > 0 && subject_end <= 5 && from >= subject_end
-      && g_hash_table_contains (lex->verbs, ((Word *) g_ptr_array_index (kept, 0))->fold))
+  /* "Hale, who resigned in June 2020, …": Hale resigns. */
+  if (kept->len > 0 && antecedent < from)
     {
+      for (guint i = antecedent_end < from ? antecedent_end : from; i > antecedent; i--)
+        {
+          Word *w = &g_array_index (words, Word, i - 1);
+
+          if (keeps_word (w, lex))
+            g_ptr_array_insert (kept, 0, w);
+        }
+      end_relative_clause (kept);
+    }
+  /* "Diana de Cardenas, 33, | was born in Cuba in 1984"; "Margaret Okafor,
+   * the first woman to lead it, | died on Sunday". */
+  else if (kept->len > 0 && subject_end > 0 && subject_end <= 5 && from >= subject_end
+           && (starts_without_subject (g_ptr_array_index (kept, 0), lex)
+               || is_participle_clause (kept, words, from, to, subject_end, lex)))
+    {
+      /* "The festival, first held in 1970, | draws…": set off by commas
+       * right after the subject, a participle is a passive. */
+      if (passive != NULL && is_participle_clause (kept, words, from, to, subject_end, lex))
+        {
+          if (kept->len > 1 && !starts_without_subject (g_ptr_array_index (kept, 0), lex))
+            g_ptr_array_remove_index (kept, 0);
+          *passive = g_ptr_array_index (kept, 0);
+        }
       for (guint i = subject_end; i > 0; i--)
         {
           Word *w = &g_array_index (words, Word, i - 1);
 
-          if (!w->date)
+          if (keeps_word (w, lex))
             g_ptr_array_insert (kept, 0, w);
         }
     }
@@ -388,8 +591,10 @@ title_words (GArray             *words,
   if (lead > 0)
     g_ptr_array_remove_range (kept, 0, lead);
 
-  if (kept->len > MAX_TITLE_WORDS)
-    g_ptr_array_set_size (kept, MAX_TITLE_WORDS);
+  /* Titles and first names go later: the headline is cut to
+   * MAX_TITLE_WORDS once written. */
+  if (kept->len > 2 * MAX_TITLE_WORDS)
+    g_ptr_array_set_size (kept, 2 * MAX_TITLE_WORDS);
   while (kept->len > 0)
     {
       Word *w = g_ptr_array_index (kept, kept->len - 1);
@@ -425,6 +630,7 @@ typedef struct
   guint                    sentence;
   Headline                *out;
   char                    *base;   /* of the main verb */
+  const Word              *passive; /* a participle to write as a passive */
 } HeadlineBuilder;
 
 static void
@@ -506,13 +712,15 @@ find_verb (HeadlineBuilder *b,
   return -1;
 }
 
-/* The people a pronoun stands for: "he" the nearest person named before,
- * "they" the people of the sentence before when there are two or more. */
+/* The people named in the @reach sentences before the word @w and in its
+ * own, whom the pronoun @w may stand for, nearest first; only the nearest
+ * one when @singular. */
 static void
-resolve_pronoun (HeadlineBuilder *b,
-                 const Word      *w,
-                 const char      *number,
-                 GArray          *people)
+people_before (HeadlineBuilder *b,
+               const Word      *w,
+               gboolean         singular,
+               guint            reach,
+               GArray          *people)
 {
   GArray *mentions = b->self->entity_mentions;
 
@@ -520,28 +728,42 @@ resolve_pronoun (HeadlineBuilder *b,
     {
       const BriefEntityMention *mention = &g_array_index (mentions, BriefEntityMention, m);
       int e = mention->entity;
+      gboolean seen = FALSE;
 
-      if (mention->byte_start >= w->start
-          || entity_get (b, e)->kind != BRIEF_ENTITY_PERSON)
+      if (mention->byte_start >= w->start || !_brief_pronoun_fits (w->fold, entity_get (b, e)))
         continue;
-      if (strcmp (number, "singular") == 0)
+      if (singular)
         {
           g_array_append_val (people, e);
           return;
         }
-      if (mention->sentence + 1 < b->sentence)
+      if (mention->sentence + reach < b->sentence)
         break;
-      {
-        gboolean seen = FALSE;
-
-        for (guint k = 0; k < people->len; k++)
-          seen |= g_array_index (people, int, k) == e;
-        if (!seen)
-          g_array_append_val (people, e);
-      }
+      for (guint k = 0; k < people->len; k++)
+        seen |= g_array_index (people, int, k) == e;
+      if (!seen)
+        g_array_append_val (people, e);
     }
+}
 
-  if (strcmp (number, "plural") == 0 && people->len < 2)
+/* The people a pronoun stands for: "he" the nearest person named before,
+ * "they" the people of the sentence before when there are two or more,
+ * else of the one before it ("Boric was greeted by Chinh. The two men met
+ * in 2023. They agreed…"). */
+static void
+resolve_pronoun (HeadlineBuilder *b,
+                 const Word      *w,
+                 const char      *number,
+                 GArray          *people)
+{
+  gboolean singular = strcmp (number, "singular") == 0;
+
+  people_before (b, w, singular, 1, people);
+  if (singular || people->len >= 2)
+    return;
+  g_array_set_size (people, 0);
+  people_before (b, w, FALSE, 2, people);
+  if (people->len < 2)
     g_array_set_size (people, 0);
 }
 
@@ -580,6 +802,55 @@ is_role_word (HeadlineBuilder *b,
          || strcmp (w->fold, "and") == 0 || strcmp (w->fold, "the") == 0;
 }
 
+static gboolean
+is_person_word (HeadlineBuilder *b,
+                const Word      *w)
+{
+  int e = word_entity (b, w);
+
+  return e >= 0 && entity_get (b, e)->kind == BRIEF_ENTITY_PERSON;
+}
+
+/* Whether kept word @i belongs to the titles before a person's name:
+ * "former Springfield mayor | Thomas Hale", "Polish Agriculture Minister |
+ * Czeslaw Siekierski".  Headlines name people without them. */
+static gboolean
+is_name_prefix (HeadlineBuilder *b,
+                GPtrArray       *kept,
+                guint            i)
+{
+  gboolean title = FALSE;
+
+  for (guint j = i; j < kept->len && j < i + 5; j++)
+    {
+      const Word *w = g_ptr_array_index (kept, j);
+      int e;
+
+      /* Most words are lower-case and no title: answered without a
+       * look-up of the entities. */
+      if (!w->upper)
+        {
+          if (!g_hash_table_contains (b->facts->titles, w->fold)
+              && !g_str_has_prefix (w->fold, "then-"))
+            return FALSE;
+          if (w->break_after)
+            return FALSE;
+          title = TRUE;
+          continue;
+        }
+      e = word_entity (b, w);
+      if (e >= 0 && entity_get (b, e)->kind == BRIEF_ENTITY_PERSON)
+        return j > i && (title || j == i + 1);
+      if (w->break_after)
+        return FALSE;
+      if (g_hash_table_contains (b->facts->titles, w->fold))
+        title = TRUE;
+      else if (e >= 0 && entity_get (b, e)->kind != BRIEF_ENTITY_PLACE)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static void
 append_word (GString    *out,
              const char *text,
@@ -588,6 +859,20 @@ append_word (GString    *out,
   if (out->len > 0)
     g_string_append_c (out, ' ');
   g_string_append_len (out, text + w->start, w->end - w->start);
+}
+
+/* "The two men met": plurals without an "s". */
+static gboolean
+is_irregular_plural (const char *fold)
+{
+  static const char *const plurals[] = {
+    "men", "women", "people", "children", "police", "feet", "mice", "geese",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (plurals); i++)
+    if (strcmp (fold, plurals[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Writes the subject, words [0, @v) of @kept, with people by their short
@@ -645,7 +930,7 @@ write_subject (HeadlineBuilder *b,
             g_array_append_val (others, e);
           else if (w->upper && is_possessive (w) && possessor_word == NULL)
             possessor_word = w;
-          if (!is_role_word (b, w))
+          if (!is_role_word (b, w) && !is_name_prefix (b, kept, i))
             only_people = FALSE;
         }
     }
@@ -698,8 +983,8 @@ write_subject (HeadlineBuilder *b,
           continue;
         }
       /* "Defense Minister" before a name goes. */
-      if (next != NULL && g_hash_table_contains (b->facts->titles, w->fold)
-          && word_entity (b, next) >= 0)
+      if ((next != NULL && g_hash_table_contains (b->facts->titles, w->fold)
+           && word_entity (b, next) >= 0) || is_name_prefix (b, kept, i))
         continue;
       append_word (out, b->text, w);
     }
@@ -723,7 +1008,11 @@ write_subject (HeadlineBuilder *b,
           break;
         }
     }
-  return (!last->upper || v == 1) && g_str_has_suffix (last->fold, "s")
+  if (is_irregular_plural (last->fold))
+    return TRUE;
+  /* A capital only counts for a name, not for the sentence's first word. */
+  return (!last->upper || v == 1 || (last == first && word_entity (b, last) < 0))
+         && g_str_has_suffix (last->fold, "s")
          && !g_str_has_suffix (last->fold, "ss") && !g_str_has_suffix (last->fold, "us");
 }
 
@@ -738,6 +1027,40 @@ set_base (HeadlineBuilder *b,
       g_free (b->base);
       b->base = g_strdup ("be");
     }
+}
+
+/* Whether the subject written to @out is a pronoun left as it is: "We
+ * will meet" stays, not "We to meet". */
+static gboolean
+pronoun_subject (GPtrArray     *kept,
+                 guint          v,
+                 const GString *out)
+{
+  static const char *const pronouns[] = { "i", "we", "you", "they", "he", "she", "it" };
+  const Word *first = g_ptr_array_index (kept, 0);
+
+  if (v != 1 || out->len != first->end - first->start + 1)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (pronouns); i++)
+    if (strcmp (first->fold, pronouns[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "will reopen", "would be reviewed": a future that headlines write "to". */
+static gboolean
+is_future (const Word *w,
+           const Word *next)
+{
+  static const char *const not_verbs[] = { "not", "never", "have", "also", "still", "likely" };
+
+  if ((strcmp (w->fold, "will") != 0 && strcmp (w->fold, "would") != 0) || next == NULL
+      || next->upper || g_str_has_suffix (next->fold, "ly"))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (not_verbs); i++)
+    if (strcmp (next->fold, not_verbs[i]) == 0)
+      return FALSE;
+  return TRUE;
 }
 
 /* Writes the verb at @v in the present tense and the words after it;
@@ -773,6 +1096,21 @@ write_predicate (HeadlineBuilder *b,
       set_base (b, next->fold);
       present = g_strdup (plural ? "are" : "is");
     }
+  else if (w == b->passive)
+    {
+      set_base (b, w->fold);
+      present = g_strdup_printf ("%s %.*s", plural ? "are" : "is", (int) (w->end - w->start),
+                                 b->text + w->start);
+    }
+  else if (is_future (w, next) && !pronoun_subject (kept, v, out))
+    {
+      /* Headlines say "Airport to reopen", "Deal to be reviewed". */
+      const Word *after = v + 2 < kept->len ? g_ptr_array_index (kept, v + 2) : NULL;
+
+      set_base (b, strcmp (next->fold, "be") == 0 && after != NULL && is_past_form (b, after->fold)
+                   ? after->fold : next->fold);
+      present = g_strdup ("to");
+    }
   else if (!is_modal (w->fold) || strcmp (w->fold, "have") == 0 || strcmp (w->fold, "has") == 0)
     {
       set_base (b, w->fold);
@@ -798,12 +1136,64 @@ write_predicate (HeadlineBuilder *b,
           g_string_append (out, coordinated);
           continue;
         }
+      /* "convicted former mayor Thomas Hale" → "convicts Hale" */
+      if (is_person_word (b, u))
+        {
+          g_autofree char *name = NULL;
+
+          if (word_entity (b, before) == word_entity (b, u))
+            continue;
+          name = _brief_entity_short_name (entity_get (b, word_entity (b, u)));
+          g_string_append_printf (out, " %s", name);
+          continue;
+        }
+      if (is_name_prefix (b, kept, i))
+        continue;
       append_word (out, b->text, u);
     }
 }
 
 /* "Disintegration of the Soviet Union" → "Soviet Union disintegrates";
  * "Russia’s invasion of Ukraine" → "Russia invades Ukraine". */
+/* "his retirement" → "Bellini retires": a possessive pronoun and the
+ * noun of an intransitive happening. */
+static gboolean
+write_pronoun_nominal (HeadlineBuilder *b,
+                       GPtrArray       *kept,
+                       GString         *out)
+{
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (int));
+  const Word *owner = kept->len == 2 ? g_ptr_array_index (kept, 0) : NULL;
+  const char *entry;
+  g_auto(GStrv) fields = NULL;
+  gboolean plural;
+
+  if (owner == NULL || (strcmp (owner->fold, "his") != 0 && strcmp (owner->fold, "her") != 0
+                        && strcmp (owner->fold, "their") != 0)
+      || (entry = g_hash_table_lookup (b->facts->nominals,
+                                       ((Word *) g_ptr_array_index (kept, 1))->fold)) == NULL)
+    return FALSE;
+  fields = g_strsplit (entry, " ", 2);
+  if (fields[1] == NULL || strcmp (fields[1], "intransitive") != 0)
+    return FALSE;
+  plural = strcmp (owner->fold, "their") == 0;
+  resolve_pronoun (b, owner, plural ? "plural" : "singular", people);
+  if (people->len == 0)
+    return FALSE;
+  append_names (b, out, people, " and ");
+  g_strdelimit (fields[0], "_", ' ');
+  if (plural)
+    {
+      g_autofree char *base = _brief_present_tense (fields[0], TRUE);
+
+      /* "retires" → "retire" */
+      if (g_str_has_suffix (fields[0], "s") && strchr (fields[0], ' ') == NULL)
+        fields[0][strlen (fields[0]) - 1] = '\0';
+    }
+  g_string_append_printf (out, " %s", fields[0]);
+  return TRUE;
+}
+
 static gboolean
 write_nominal (HeadlineBuilder *b,
                GPtrArray       *kept,
@@ -875,22 +1265,77 @@ capitalise (GString *s)
   g_string_insert_len (s, 0, buf, len);
 }
 
-/* Cuts @s to MAX_TITLE_WORDS words. */
+/* The title-strip-words.txt flags of the @len bytes at @word. */
+static guint
+strip_flags (const TitleLexicon *lex,
+             const char         *word,
+             gsize               len)
+{
+  char fold[32];
+
+  if (!_brief_fold_into (word, len, fold, sizeof fold))
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, fold));
+}
+
+/* Cuts @s to MAX_TITLE_WORDS words, and then the function words a cut
+ * leaves at its end ("… grain transit through"). */
 static void
 limit_words (GString *s)
 {
+  const TitleLexicon *lex = title_lexicon_get ();
   guint n = 0;
+  gsize cut = 0, phrase = 0;
 
+  /* Most titles are short enough: counted without a look-up. */
   for (gsize i = 0; i < s->len; i++)
-    if (s->str[i] == ' ' && ++n == MAX_TITLE_WORDS)
+    n += s->str[i] == ' ';
+  if (n < MAX_TITLE_WORDS)
+    return;
+
+  n = 0;
+  for (gsize i = 0; i < s->len && n < MAX_TITLE_WORDS; i++)
+    if (s->str[i] == ' ')
       {
-        g_string_truncate (s, i);
-        return;
+        const char *word = s->str + i + 1;
+        const char *space = strchr (word, ' ');
+        guint flags = strip_flags (lex, word, space != NULL ? (gsize) (space - word) : strlen (word));
+
+        if (++n == MAX_TITLE_WORDS)
+          cut = i;
+        /* A preposition from the sixth word on can end the title instead. */
+        if (flags != 0 && n >= 5)
+          phrase = i;
+        if (n == MAX_TITLE_WORDS && flags == 0 && phrase > 0)
+          cut = phrase;  /* not "… grain transit through Polish" */
       }
+  g_string_truncate (s, cut);
+  for (const char *space; (space = strrchr (s->str, ' ')) != NULL;)
+    {
+      if (!(strip_flags (lex, space + 1, strlen (space + 1)) & STRIP_TRAIL))
+        break;
+      g_string_truncate (s, space - s->str);
+    }
+}
+
+/* "in", "to": the place of the event follows; not "suspect North Korea…"
+ * or "former Springfield mayor…". */
+static gboolean
+is_place_preposition (const char *fold)
+{
+  static const char *const prepositions[] = {
+    "in", "at", "to", "near", "from", "into", "outside", "inside", "across",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (prepositions); i++)
+    if (strcmp (fold, prepositions[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Entities named by the words of the title: the people and organisations
- * are actors, the first place after the verb is the place. */
+ * are actors, the first place after the verb and a preposition is the
+ * place. */
 static void
 collect_entities (HeadlineBuilder *b,
                   GPtrArray       *kept,
@@ -904,19 +1349,132 @@ collect_entities (HeadlineBuilder *b,
         continue;
       if (entity_get (b, e)->kind != BRIEF_ENTITY_PLACE)
         add_actor (b, e);
-      else if ((int) i > v && b->out->place < 0)
+      else if ((int) i > v && b->out->place < 0 && i > 0
+               && is_place_preposition (((Word *) g_ptr_array_index (kept, i - 1))->fold))
         b->out->place = e;
+    }
+}
+
+/* "Under her leadership | the hospital opened…": a phrase before the
+ * subject goes, the subject starting at its article or its name. */
+static void
+drop_leading_phrase (HeadlineBuilder *b,
+                     GPtrArray       *kept)
+{
+  const TitleLexicon *lex = title_lexicon_get ();
+  const Word *first = kept->len > 3 ? g_ptr_array_index (kept, 0) : NULL;
+  int v;
+
+  if (first == NULL
+      || !(GPOINTER_TO_UINT (g_hash_table_lookup (lex->strip, first->fold)) & STRIP_PREP)
+      || (v = find_verb (b, kept)) < 3)
+    return;
+  for (int k = v - 1; k >= 2; k--)
+    {
+      const Word *w = g_ptr_array_index (kept, k);
+
+      if (is_determiner (w->fold)
+          || (w->upper && !((const Word *) g_ptr_array_index (kept, k - 1))->upper))
+        {
+          g_ptr_array_remove_range (kept, 0, k);
+          return;
+        }
+    }
+}
+
+/* A title too long loses the phrase after the subject's noun: "Council |
+ * of a small island town | votes to restore a ferry link".  Returns the
+ * verb's new index. */
+static int
+shorten_subject (HeadlineBuilder *b,
+                 GPtrArray       *kept,
+                 int              v)
+{
+  static const char *const prepositions[] = { "of", "at", "in", "from", "with", "for", "on" };
+
+  for (int p = 1; p < v; p++)
+    {
+      const Word *w = g_ptr_array_index (kept, p);
+
+      if (word_entity (b, w) >= 0)
+        continue;
+      for (gsize k = 0; k < G_N_ELEMENTS (prepositions); k++)
+        if (strcmp (w->fold, prepositions[k]) == 0)
+          {
+            g_ptr_array_remove_range (kept, p, v - p);
+            return p;
+          }
+    }
+  return v;
+}
+
+/* Whether @w says what someone said: "said", "announced"; not "called
+ * her instruments…" or "told reporters", whose object comes first. */
+static gboolean
+is_reporting_verb (HeadlineBuilder *b,
+                   const Word      *w)
+{
+  static const char *const with_object[] = {
+    "called", "described", "told", "tells", "asked", "asks",
+  };
+
+  if (w->upper || !g_hash_table_contains (b->facts->speech_verbs, w->fold))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (with_object); i++)
+    if (strcmp (w->fold, with_object[i]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* "Officials said the airport would reopen in August": when the date
+ * belongs to what was said, the title is that ("Airport to reopen"). */
+static void
+drop_reporting_clause (HeadlineBuilder *b,
+                       GPtrArray       *kept,
+                       const Word      *date)
+{
+  for (guint i = 1; i + 2 < kept->len; i++)
+    {
+      const Word *w = g_ptr_array_index (kept, i);
+      g_autoptr(GPtrArray) said = NULL;
+      guint c = i + 1;
+
+      if (date != NULL && w > date)
+        return;
+      if (!is_reporting_verb (b, w))
+        continue;
+      if (strcmp (((Word *) g_ptr_array_index (kept, c))->fold, "that") == 0)
+        c++;
+      /* "announced in April | that it would…": the date is the saying's. */
+      if (date != NULL && (const Word *) g_ptr_array_index (kept, c) > date)
+        return;
+      said = g_ptr_array_new ();
+      for (guint k = c; k < kept->len; k++)
+        g_ptr_array_add (said, g_ptr_array_index (kept, k));
+      if (said->len >= 2 && find_verb (b, said) > 0)
+        g_ptr_array_remove_range (kept, 0, c);
+      return;
     }
 }
 
 static void
 finish_headline (HeadlineBuilder *b,
-                 GPtrArray       *kept)
+                 GPtrArray       *kept,
+                 const Word      *date)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  int v = find_verb (b, kept);
+  int v;
 
-  if (write_nominal (b, kept, out))
+  drop_reporting_clause (b, kept, date);
+  drop_leading_phrase (b, kept);
+  /* Headlines go without a leading article: "Trial begins". */
+  while (kept->len > 1 && is_determiner (((Word *) g_ptr_array_index (kept, 0))->fold))
+    g_ptr_array_remove_index (kept, 0);
+  v = find_verb (b, kept);
+  if (kept->len > MAX_TITLE_WORDS && v >= 3)
+    v = shorten_subject (b, kept, v);
+
+  if (write_pronoun_nominal (b, kept, out) || write_nominal (b, kept, out))
     {
       collect_entities (b, kept, kept->len);
     }
@@ -982,6 +1540,40 @@ sentence_words (const char         *text,
   return words;
 }
 
+/* "U.S. officials have suspected since last year | that North Korea is
+ * providing…": a clause that ends on a verb of saying or thinking takes
+ * its "that" clause, or it says nothing. */
+static void
+add_complement (GPtrArray          *kept,
+                GArray             *words,
+                guint               end,
+                GArray             *bounds,
+                const TitleLexicon *lex)
+{
+  const BriefFactsLexicon *facts = _brief_facts_lexicon_get ();
+  const Word *last = g_ptr_array_index (kept, kept->len - 1);
+  g_autofree char *base = NULL;
+  g_autoptr(GPtrArray) complement = NULL;
+  guint to = words->len;
+
+  if (end + 1 >= words->len || strcmp (g_array_index (words, Word, end).fold, "that") != 0
+      || last->upper || last->break_after)
+    return;
+  base = _brief_present_tense (last->fold, TRUE);
+  if (!g_hash_table_contains (facts->speech_verbs, last->fold)
+      && !g_hash_table_contains (facts->state_verbs, base != NULL ? base : last->fold))
+    return;
+  for (guint i = 0; i < bounds->len; i++)
+    if (g_array_index (bounds, guint, i) > end)
+      {
+        to = g_array_index (bounds, guint, i);
+        break;
+      }
+  complement = title_words (words, end + 1, to, 2, 0, lex, NULL);
+  if (complement != NULL)
+    g_ptr_array_extend (kept, complement, NULL, NULL);
+}
+
 static void
 make_title (BriefAnalysis    *self,
             guint             sentence,
@@ -994,7 +1586,7 @@ make_title (BriefAnalysis    *self,
   g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) weak = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GPtrArray) kept = NULL;
-  HeadlineBuilder b = { self, _brief_facts_lexicon_get (), text, sentence, out, NULL };
+  HeadlineBuilder b = { self, _brief_facts_lexicon_get (), text, sentence, out, NULL, NULL };
   const guint zero = 0;
   const gboolean no = FALSE;
   guint date_word = 0;
@@ -1068,24 +1660,34 @@ make_title (BriefAnalysis    *self,
     /* The date's clause, else the clause before it ("prices rose | since
      * 2010"), else the ones after ("In July, | however, | Shoigu
      * traveled"). */
-    kept = title_words (words, start, end, 2, subject_end, lex);
+    guint kept_end = end;
+
+    kept = title_words (words, start, end, 2, subject_end, lex, &b.passive);
     if (kept == NULL && start > 0)
-      kept = title_words (words, prev_start, start, 2, subject_end, lex);
+      {
+        kept = title_words (words, prev_start, start, 2, subject_end, lex, &b.passive);
+        kept_end = start;
+      }
     for (guint i = 0; kept == NULL && i + 1 < bounds->len; i++)
       {
         guint from = g_array_index (bounds, guint, i);
         guint to = g_array_index (bounds, guint, i + 1);
 
         if (from >= end && to > from)
-          kept = title_words (words, from, to, 2, subject_end, lex);
+          {
+            kept = title_words (words, from, to, 2, subject_end, lex, &b.passive);
+            kept_end = to;
+          }
       }
+    if (kept != NULL)
+      add_complement (kept, words, kept_end, bounds, lex);
   }
 
   /* Else the first words of the sentence. */
   if (kept == NULL)
-    kept = title_words (words, 0, words->len, 1, 0, lex);
+    kept = title_words (words, 0, words->len, 1, 0, lex, NULL);
   if (kept != NULL)
-    finish_headline (&b, kept);
+    finish_headline (&b, kept, &g_array_index (words, Word, date_word));
   else
     out->title = g_strdup (timex->text);
   g_free (b.base);
@@ -1246,6 +1848,26 @@ range_end (BriefAnalysis *self,
   return -1;
 }
 
+/* Whether a mention of the sentence at @cp_start already has the date of
+ * @timex: "LYON, May 14, 2024 — Acme today announced…" is one event. */
+static gboolean
+dates_again (BriefAnalysis    *self,
+             gsize             cp_start,
+             const BriefTimex *timex)
+{
+  for (guint i = self->mentions->len; i-- > 0;)
+    {
+      const BriefMention *m = g_ptr_array_index (self->mentions, i);
+
+      if (m->start != cp_start)
+        return FALSE;
+      if (m->end_timex < 0 && brief_timex_is_calendar (timex)
+          && g_strcmp0 (brief_mention_get_value (m, self->timexes), timex->value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 #define MAX_SENTENCE_BYTES 2000
 #define WINDOW_BYTES       120
 
@@ -1321,6 +1943,8 @@ build_mentions (BriefAnalysis *self)
           cp_start = timex->start - g_utf8_strlen (self->text + s_start, timex->byte_start - s_start);
           cp_end = timex->end + g_utf8_strlen (self->text + timex->byte_end, s_end - timex->byte_end);
         }
+      if (dates_again (self, cp_start, timex))
+        continue;
 
       /* The dates of the sentence, around this one (timexes are in text
        * order), marked in its words. */
@@ -1476,7 +2100,7 @@ event_title (BriefAnalysis *self,
 {
   g_autoptr(GArray) words = split_words (self->text, start, end);
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-  HeadlineBuilder b = { self, _brief_facts_lexicon_get (), self->text, sentence, out, NULL };
+  HeadlineBuilder b = { self, _brief_facts_lexicon_get (), self->text, sentence, out, NULL, NULL };
 
   for (guint i = 0; i < words->len && i < MAX_TITLE_WORDS; i++)
     {
@@ -1491,7 +2115,7 @@ event_title (BriefAnalysis *self,
 
   out->actors = g_ptr_array_new ();
   out->place = -1;
-  finish_headline (&b, kept);
+  finish_headline (&b, kept, NULL);
   g_free (b.base);
   return out->title != NULL && out->title[0] != '\0';
 }

@@ -78,6 +78,7 @@ typedef struct
   char     *name;      /* canonical place or organisation, or NULL */
   char     *role;
   gboolean  titled;
+  gboolean  locative;  /* after "in", "near"…: a place unless a person */
 } Item;
 
 typedef struct
@@ -560,7 +561,10 @@ match_org (Finder *f,
 
       if ((t->flags & TOK_CAP) && !(t->flags & TOK_TIMEX))
         {
-          if (is_title (f, k) && !tok_is (f, k, LEX_ORG_SUFFIX))
+          /* "President Putin" is no organisation, but "General Assembly"
+           * and "Ministry of Industry and Trade" are. */
+          if (is_title (f, k) && !tok_is (f, k, LEX_ORG_SUFFIX) && !complement
+              && is_role_head (f, k))
             break;
           if (!complement && tok_is (f, k, LEX_ORG_SUFFIX))
             org_end = k + 1;
@@ -626,12 +630,17 @@ apposition_role (Finder *f,
   if (!(tok_at (f, name_last)->flags & TOK_COMMA) || k >= end)
     return NULL;
   t = tok_at (f, k);
+  /* "John Smith, 45, a teacher from Leeds," */
+  if (g_ascii_isdigit (t->fold[0]) && (t->flags & TOK_COMMA) && k + 1 < end)
+    t = tok_at (f, ++k);
   if (strcmp (t->fold, "a") == 0 || strcmp (t->fold, "an") == 0 || strcmp (t->fold, "the") == 0)
     k++;
   if (k >= end)
     return NULL;
   {
-    gboolean found = FALSE;
+    /* ", a fisherman from Uig,": an indefinite article makes a role. */
+    gboolean found = t->fold[0] == 'a' && (t->fold[1] == '\0' || strcmp (t->fold, "an") == 0)
+                     && !(tok_at (f, k)->flags & TOK_CAP) && g_ascii_isalpha (tok_at (f, k)->fold[0]);
 
     for (guint j = k; j < end && j < k + 3 && !found; j++)
       found = is_title (f, j) || is_place_like (f, j, end);
@@ -653,6 +662,39 @@ apposition_role (Finder *f,
         return span_text (f, k, j);
     }
 
+  return NULL;
+}
+
+/* "the minister, Sarah Jones," "The mayor of Houston, Sylvester Turner":
+ * a role before the name, set off by a comma, that opens its clause. */
+static char *
+role_in_front (Finder *f,
+               guint   name_first)
+{
+  guint sentence = tok_at (f, name_first)->sentence;
+  gboolean has_head = FALSE;
+
+  if (name_first < 2 || !(tok_at (f, name_first - 1)->flags & TOK_COMMA))
+    return NULL;
+  for (guint k = name_first; k-- > 0 && k + 8 > name_first;)
+    {
+      Tok *t = tok_at (f, k);
+
+      if (t->sentence != sentence || (k + 1 < name_first && (t->flags & (TOK_BREAK | TOK_END))))
+        return NULL;
+      if (is_role_head (f, k))
+        has_head = TRUE;
+      if (strcmp (t->fold, "the") == 0 || strcmp (t->fold, "a") == 0 || strcmp (t->fold, "an") == 0)
+        {
+          Tok *before = k > 0 ? tok_at (f, k - 1) : NULL;
+
+          if (!has_head || (before != NULL && before->sentence == sentence
+                            && !(before->flags & (TOK_BREAK | TOK_END))
+                            && !tok_is (f, k - 1, LEX_SPEECH)))
+            return NULL;
+          return span_text (f, k + 1, name_first - 1);
+        }
+    }
   return NULL;
 }
 
@@ -722,6 +764,105 @@ is_particle (const char *fold)
   return FALSE;
 }
 
+static gboolean
+is_given_name (Finder *f,
+               guint   i)
+{
+  return g_hash_table_contains (f->lex->given_names, tok_at (f, i)->fold);
+}
+
+/* Whether token @i follows a preposition of place: "born in Enugu", "at
+ * La Scala".  @strict (for names of several words) leaves out "from", which
+ * names people too ("a letter from Kim Taewoo"); only @strict takes "at". */
+static gboolean
+after_locative (Finder   *f,
+                guint     i,
+                gboolean  strict)
+{
+  static const char *const prepositions[] = {
+    "in", "near", "outside", "across", "throughout", "at", "from",
+  };
+  Tok *prev;
+
+  if (i == 0 || (prev = tok_at (f, i - 1))->sentence != tok_at (f, i)->sentence
+      || (prev->flags & (TOK_CAP | TOK_BREAK)))
+    return FALSE;
+  /* "at" too names firms ("at Google"): for longer names only. */
+  for (gsize k = 0; k < G_N_ELEMENTS (prepositions) - 1; k++)
+    if (strcmp (prev->fold, prepositions[k]) == 0)
+      return strict || strcmp (prev->fold, "at") != 0;
+  return !strict && strcmp (prev->fold, "from") == 0;
+}
+
+/* "in English", "in Japanese", "in Arabic": languages, not places. */
+static gboolean
+is_language_like (const char *fold)
+{
+  return g_str_has_suffix (fold, "ish") || g_str_has_suffix (fold, "ese")
+         || g_str_has_suffix (fold, "ic");
+}
+
+/* "Springfield mayor", "Enugu residents" */
+static gboolean
+before_place_role (Finder *f,
+                   guint   i,
+                   guint   end)
+{
+  Tok *next;
+
+  if (i + 1 >= end || (tok_at (f, i)->flags & (TOK_BREAK | TOK_POSS | TOK_END | TOK_FIRST))
+      || is_title (f, i))
+    return FALSE;
+  next = tok_at (f, i + 1);
+  return !(next->flags & TOK_CAP) && g_hash_table_contains (f->lex->place_roles, next->fold);
+}
+
+/* "CREMONA, Italy —", "BOSTON —": the capitals that open a paragraph
+ * before a comma or a dash name the place the report is filed from; the
+ * number of tokens, 0 if none. */
+static guint
+dateline_place (Finder *f,
+                guint   i,
+                guint   end)
+{
+  Tok *t = tok_at (f, i);
+
+  if (!(t->flags & TOK_ALLCAPS) || !(t->flags & TOK_FIRST)
+      || (t->start > 0 && f->text[t->start - 1] != '\n'))
+    return 0;
+  for (guint n = 0; n < 3 && i + n < end; n++)
+    {
+      Tok *u = tok_at (f, i + n);
+
+      if (!(u->flags & TOK_ALLCAPS) || (u->flags & (TOK_TIMEX | TOK_END | TOK_POSS)))
+        return 0;
+      if (u->flags & TOK_BREAK)
+        return n + 1;
+    }
+  return 0;
+}
+
+/* "CREMONA" → "Cremona" */
+static char *
+title_case_span (Finder *f,
+                 guint   first,
+                 guint   last)
+{
+  g_autofree char *span = span_text (f, first, last);
+  g_autofree char *lower = g_utf8_strdown (span, -1);
+  GString *out = g_string_new (NULL);
+  gboolean word_start = TRUE;
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, word_start ? g_unichar_totitle (c) : c);
+      word_start = c == ' ' || c == '-';
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* A name: capitalised words up to a break, a place or a title. */
 static guint
 name_end (Finder *f,
@@ -785,6 +926,16 @@ add_name (Finder    *f,
 
       if (role == NULL)
         role = role_before (f, chain, i);
+      if (role == NULL)
+        role = role_in_front (f, i);
+      /* "played at La Scala", "in Buenos Aires": no given name, no role. */
+      if (role == NULL && !is_given_name (f, i) && after_locative (f, i, TRUE))
+        {
+          g_autofree char *name = span_text (f, i, j - 1);
+
+          add_item (f, ITEM_PLACE, i, j - 1, name, NULL, FALSE);
+          return;
+        }
       add_item (f, ITEM_PERSON, i, j - 1, NULL, role, FALSE);
     }
   else if (n == 1 && plain)
@@ -792,6 +943,9 @@ add_name (Finder    *f,
       char *role = role_before (f, chain, i);
 
       add_item (f, ITEM_SINGLE, i, i, NULL, role, role != NULL);
+      g_array_index (f->items, Item, f->items->len - 1).locative
+        = role == NULL && !is_given_name (f, i) && !is_language_like (tok_at (f, i)->fold)
+          && (after_locative (f, i, FALSE) || before_place_role (f, i, end));
     }
 }
 
@@ -829,6 +983,15 @@ scan_sentence (Finder *f,
         }
 
       n = match_place (f, i, to, &value);
+      if (n == 0 && (j = dateline_place (f, i, to)) > 0)
+        {
+          g_autofree char *name = title_case_span (f, i, i + j - 1);
+
+          add_item (f, ITEM_PLACE, i, i + j - 1, name, NULL, FALSE);
+          role_reset (&chain);
+          i += j;
+          continue;
+        }
       if ((j = match_org (f, i, to)) > i + n)
         {
           add_item (f, ITEM_ORG, i, j - 1, NULL, NULL, FALSE);
@@ -1086,6 +1249,30 @@ organisation_named (Finder     *f,
   return -1;
 }
 
+static gboolean
+is_demonym (Finder *f,
+            guint   i,
+            guint   end)
+{
+  const char *value;
+
+  return match_name (f, f->lex->demonyms, 1, i, end, &value) == 1;
+}
+
+/* "Nguyen Van Hoa of Vietcombank": a single name right after a person's
+ * "of" is where the person works. */
+static gboolean
+of_person (Finder *f,
+           guint   item_index)
+{
+  Item *item = &g_array_index (f->items, Item, item_index);
+  Item *prev = item_index > 0 ? &g_array_index (f->items, Item, item_index - 1) : NULL;
+
+  return prev != NULL && prev->kind == ITEM_PERSON && prev->last + 2 == item->first
+         && strcmp (tok_at (f, item->first - 1)->fold, "of") == 0
+         && !(tok_at (f, prev->last)->flags & TOK_BREAK);
+}
+
 static void
 resolve_items (Finder *f,
                GArray *mentions)
@@ -1105,6 +1292,14 @@ resolve_items (Finder *f,
           if (item->name == NULL)
             item->name = span_text (f, item->first, item->last);
           e = find_or_add (f, item->name, BRIEF_ENTITY_ORGANISATION);
+          /* "Vietnamese Ministry of Industry and Trade" is also "Ministry
+           * of Industry and Trade". */
+          if (item->last >= item->first + 2 && is_demonym (f, item->first, item->last + 1))
+            {
+              g_autofree char *rest = span_text (f, item->first + 1, item->last);
+
+              add_alias (g_ptr_array_index (f->ents, e), rest);
+            }
           break;
         case ITEM_PERSON:
           e = organisation_named (f, item->name);
@@ -1113,7 +1308,13 @@ resolve_items (Finder *f,
           break;
         case ITEM_SINGLE:
           e = resolve_single (f, i);
-          if (e < 0 && (item->titled
+          if (e < 0 && item->locative && !(t->flags & TOK_ALLCAPS))
+            {
+              g_autofree char *name = span_text (f, item->first, item->last);
+
+              e = find_or_add (f, name, BRIEF_ENTITY_PLACE);
+            }
+          else if (e < 0 && (item->titled
                         || (is_speech_neighbour (f, item->first) && !(t->flags & TOK_FIRST))))
             {
               Ent *ent;
@@ -1124,6 +1325,12 @@ resolve_items (Finder *f,
               ent = g_ptr_array_index (f->ents, e);
               g_strlcpy (ent->first, t->fold, FOLD_SIZE);
               g_strlcpy (ent->last, t->fold, FOLD_SIZE);
+            }
+          else if (e < 0 && of_person (f, i))
+            {
+              g_autofree char *name = span_text (f, item->first, item->last);
+
+              e = find_or_add (f, name, BRIEF_ENTITY_ORGANISATION);
             }
           else if (e < 0 && (t->flags & TOK_ALLCAPS) && strlen (t->fold) <= 6)
             {
@@ -1266,6 +1473,20 @@ _brief_entity_at (GArray *mentions,
   return -1;
 }
 
+/* "f", "m" or "u" for the given name of @entity's first word, else NULL. */
+static const char *
+given_name_gender (const BriefEntity *entity)
+{
+  const BriefFactsLexicon *lex = _brief_facts_lexicon_get ();
+  const char *space = strchr (entity->name, ' ');
+  char fold[FOLD_SIZE];
+
+  if (space == NULL
+      || !_brief_fold_into (entity->name, space - entity->name, fold, sizeof fold))
+    return NULL;
+  return g_hash_table_lookup (lex->given_names, fold);
+}
+
 char *
 _brief_entity_short_name (const BriefEntity *entity)
 {
@@ -1279,5 +1500,30 @@ _brief_entity_short_name (const BriefEntity *entity)
     if (strchr (entity->aliases[i], ' ') == NULL && g_unichar_isupper (g_utf8_get_char (entity->aliases[i])))
       return g_strdup (entity->aliases[i]);
   space = strrchr (entity->name, ' ');
+  /* "Lee Min-ho", "Nam Sung-wook": the family name comes first, before a
+   * hyphenated given name; not in "Mary Smith-Jones". */
+  if (space != NULL && strchr (space + 1, '-') != NULL && strchr (entity->name, ' ') == space
+      && given_name_gender (entity) == NULL)
+    return g_strndup (entity->name, space - entity->name);
   return g_strdup (space != NULL ? space + 1 : entity->name);
+}
+
+gboolean
+_brief_pronoun_fits (const char        *fold,
+                     const BriefEntity *entity)
+{
+  const char *gender;
+
+  g_return_val_if_fail (fold != NULL && entity != NULL, FALSE);
+
+  if (entity->kind != BRIEF_ENTITY_PERSON)
+    return FALSE;
+  gender = given_name_gender (entity);
+  if (gender == NULL || strcmp (gender, "u") == 0)
+    return TRUE;
+  if (strcmp (fold, "he") == 0 || strcmp (fold, "him") == 0 || strcmp (fold, "his") == 0)
+    return strcmp (gender, "m") == 0;
+  if (strcmp (fold, "she") == 0 || strcmp (fold, "her") == 0 || strcmp (fold, "hers") == 0)
+    return strcmp (gender, "f") == 0;
+  return TRUE;
 }

@@ -118,6 +118,8 @@ _brief_facts_lexicon_get (void)
       lexicon.nominals = load_pairs ("nominals.txt", NULL);
       lexicon.state_verbs = _brief_word_list_load_set ("state-verbs.txt");
       lexicon.abbreviations = _brief_word_list_load_set ("abbreviations.txt");
+      lexicon.given_names = _brief_word_list_load_set ("given-names.txt");
+      lexicon.place_roles = _brief_word_list_load_set ("place-roles.txt");
       g_once_init_leave (&initialised, 1);
     }
 

@@ -25,6 +25,8 @@ typedef struct
   GHashTable *nominals;      /* "disintegration" → "disintegrates intransitive" */
   GHashTable *state_verbs;   /* "remain": base forms */
   GHashTable *abbreviations; /* "dr", "gen", "inc": their period is kept */
+  GHashTable *given_names;   /* "maria" → "f" | "m" | "u" */
+  GHashTable *place_roles;   /* "mayor": a place comes before it */
   guint       max_place_words;
   guint       max_org_words;
 } BriefFactsLexicon;
@@ -83,5 +85,10 @@ int                 _brief_entity_at            (GArray       *mentions,
 
 /* The short name of a person for headlines: "Shoigu", "Kim". */
 char               *_brief_entity_short_name    (const BriefEntity *entity);
+
+/* Whether the pronoun @fold ("he", "her", "they") may stand for @entity: a
+ * person whose given name does not say otherwise. */
+gboolean            _brief_pronoun_fits         (const char        *fold,
+                                                 const BriefEntity *entity);
 
 G_END_DECLS

@@ -12,8 +12,8 @@
  * straight or curly, and takes a closing mark glued to a word ("munitions.
  * ”Russia is…") for an opening one.  A quotation left open at the end of a
  * paragraph goes on when the next paragraph opens with a mark (the English
- * rule for long quotes) and else ends there.  Single marks are left to
- * nested quotations and apostrophes.  The speaker is looked for after the
+ * rule for long quotes) and else ends there.  A second pass pairs single
+ * marks outside those, telling quotations from apostrophes.  The speaker is looked for after the
  * quotation ("…,” said Kim; "…,” Kim said; "…,” he said; according to
  * Kim), then before it (Kim said: “…”), else it is the speaker of the
  * quotation just before in the same or the previous paragraph. */
@@ -196,7 +196,7 @@ find_marks (Quoter *q)
       /* Only '"', a newline and the lead bytes of « » “ ” „ matter. */
       if (byte != '"' && byte != '\n' && byte != 0xC2 && byte != 0xE2)
         {
-          i++;
+          i += strcspn (text + i, "\"\n\xC2\xE2");
           continue;
         }
       c = g_utf8_get_char (text + i);
@@ -262,6 +262,149 @@ find_marks (Quoter *q)
       finish_quote (q, &p, end, end);
     }
   g_string_free (p.text, TRUE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Single marks                                                              */
+
+static gboolean
+is_single_mark (gunichar c)
+{
+  return c == '\'' || c == 0x2018 || c == 0x2019;
+}
+
+/* A single mark opens a quotation after a blank, a bracket or a dash and
+ * before a letter: not in "don't", "’90s" or "rock ’n’ roll"'s first mark
+ * (whose quotation is too short to count anyway). */
+static gboolean
+single_opens (gunichar before,
+              gunichar after,
+              gunichar c)
+{
+  if (c == 0x2019 && before != 0 && !g_unichar_isspace (before))
+    return FALSE;
+  return (before == 0 || g_unichar_isspace (before) || before == '(' || before == 0x2014
+          || before == 0x2013 || before == '"' || before == 0x201C)
+         && g_unichar_isalpha (after);
+}
+
+/* A single mark closes after a letter or punctuation and before a blank or
+ * punctuation, but "the voters' choice" is a plural possessive: after an
+ * "s", before a blank and a lower-case word. */
+static gboolean
+single_closes (const char *text,
+               gsize       next,
+               gunichar    before,
+               gunichar    after)
+{
+  const char *p = text + next;
+
+  if (before == 0 || g_unichar_isspace (before) || is_word_char (after))
+    return FALSE;
+  if (before == 's' && after == ' ')
+    {
+      while (*p == ' ')
+        p++;
+      if (g_unichar_islower (g_utf8_get_char (p)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_quotes (gconstpointer a,
+                gconstpointer b)
+{
+  const BriefQuote *qa = *(const BriefQuote **) a;
+  const BriefQuote *qb = *(const BriefQuote **) b;
+
+  return qa->byte_start < qb->byte_start ? -1 : qa->byte_start > qb->byte_start;
+}
+
+/* Quotations in single marks ('We will win,' she said), the British
+ * house style, outside the double-marked ones; unlike a double mark, an
+ * unclosed single mark is an apostrophe, so the quotation must close in its
+ * paragraph.  A double-marked quotation inside a single-marked one is a
+ * nested quotation and goes. */
+static void
+find_single_marks (Quoter *q)
+{
+  const char *text = q->text;
+  guint n_double = q->quotes->len;
+  guint d = 0;
+  gboolean open = FALSE;
+  gsize start = 0;
+  gsize i = 0;
+
+  while (text[i] != '\0')
+    {
+      guchar byte = text[i];
+      gunichar c, before, after;
+      gsize next, para;
+
+      if (byte != '\'' && byte != '\n' && byte != 0xE2)
+        {
+          i += strcspn (text + i, "'\n\xE2");
+          continue;
+        }
+      /* Inside a double-marked quotation the single marks are nested. */
+      while (d < n_double && ((BriefQuote *) g_ptr_array_index (q->quotes, d))->byte_end <= i)
+        d++;
+      if (!open && d < n_double && ((BriefQuote *) g_ptr_array_index (q->quotes, d))->byte_start <= i)
+        {
+          i = ((BriefQuote *) g_ptr_array_index (q->quotes, d))->byte_end;
+          continue;
+        }
+
+      c = g_utf8_get_char (text + i);
+      next = g_utf8_next_char (text + i) - text;
+      if (c == '\n' && (para = paragraph_after (text, i)) > 0)
+        {
+          open = FALSE;
+          i = para;
+          continue;
+        }
+      if (!is_single_mark (c))
+        {
+          i = next;
+          continue;
+        }
+      before = char_before (text, i);
+      after = g_utf8_get_char (text + next);
+      if (open && c != 0x2018 && single_closes (text, next, before, after))
+        {
+          Pending p = { TRUE, start, g_utf8_next_char (text + start) - text, g_string_new (NULL) };
+
+          /* Not a scare quote inside a sentence ("the trend 'is not a
+           * blip'"): a quotation starts with a capital or ends with its
+           * own punctuation. */
+          if (g_unichar_isupper (g_utf8_get_char (text + p.content)) || strchr (",.?!", text[i - 1]) != NULL)
+            finish_quote (q, &p, i, next);
+          g_string_free (p.text, TRUE);
+          open = FALSE;
+        }
+      else if (single_opens (before, after, c))
+        {
+          open = TRUE;
+          start = i;
+        }
+      i = next;
+    }
+
+  if (q->quotes->len == n_double)
+    return;
+  g_ptr_array_sort (q->quotes, compare_quotes);
+  /* A quotation inside another is nested in it. */
+  for (guint k = 1; k < q->quotes->len;)
+    {
+      BriefQuote *outer = g_ptr_array_index (q->quotes, k - 1);
+      BriefQuote *inner = g_ptr_array_index (q->quotes, k);
+
+      if (inner->byte_end <= outer->byte_end)
+        g_ptr_array_remove_index (q->quotes, k);
+      else
+        k++;
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -337,10 +480,12 @@ inside_quote (Quoter *q,
   return FALSE;
 }
 
-/* The nearest person named before @byte, outside quotations. */
+/* The nearest person named before @byte, outside quotations, whom the
+ * pronoun @fold may stand for. */
 static int
-nearest_person (Quoter *q,
-                gsize   byte)
+nearest_person (Quoter     *q,
+                gsize       byte,
+                const char *fold)
 {
   for (guint m = q->mentions->len; m-- > 0;)
     {
@@ -350,7 +495,7 @@ nearest_person (Quoter *q,
       if (mention->byte_end > byte)
         continue;
       entity = g_ptr_array_index (q->entities, mention->entity);
-      if (entity->kind == BRIEF_ENTITY_PERSON && !inside_quote (q, mention->byte_start))
+      if (_brief_pronoun_fits (fold, entity) && !inside_quote (q, mention->byte_start))
         return mention->entity;
     }
   return -1;
@@ -401,7 +546,7 @@ speaker_from_words (Quoter     *q,
   pronoun = g_hash_table_lookup (q->lex->pronouns, first->fold);
   if (pronoun != NULL && to - from == 1)
     {
-      int e = strcmp (pronoun, "singular") == 0 ? nearest_person (q, quote->byte_start) : -1;
+      int e = strcmp (pronoun, "singular") == 0 ? nearest_person (q, quote->byte_start, first->fold) : -1;
 
       if (e >= 0)
         set_speaker_entity (q, quote, e);
@@ -431,6 +576,24 @@ phrase_end (GArray *words,
   return i;
 }
 
+/* The first person or organisation named by words [@from, @to), or -1. */
+static int
+entity_in_words (Quoter *q,
+                 GArray *words,
+                 guint   from,
+                 guint   to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      const Word *w = &g_array_index (words, Word, i);
+      int e = _brief_entity_at (q->mentions, w->start, w->end);
+
+      if (e >= 0 && ((BriefEntity *) g_ptr_array_index (q->entities, e))->kind != BRIEF_ENTITY_PLACE)
+        return e;
+    }
+  return -1;
+}
+
 /* "…,” said Kim", "…,” Kim said", "…,” according to Kim". */
 static gboolean
 speaker_after (Quoter     *q,
@@ -452,25 +615,18 @@ speaker_after (Quoter     *q,
       if (g_array_index (words, Word, k - 1).comma)
         break;
     }
+  /* "…,” the minister, Sarah Jones, said": a named person in apposition. */
+  for (guint k = 2; k < words->len && k <= 2 * MAX_SUBJECT_WORDS; k++)
+    if (is_speech (q, &g_array_index (words, Word, k)) && g_array_index (words, Word, k - 1).comma)
+      {
+        int e = entity_in_words (q, words, 0, k);
+
+        if (e < 0 || ((BriefEntity *) g_ptr_array_index (q->entities, e))->kind != BRIEF_ENTITY_PERSON)
+          return FALSE;
+        set_speaker_entity (q, quote, e);
+        return TRUE;
+      }
   return FALSE;
-}
-
-/* The first person or organisation named by words [@from, @to), or -1. */
-static int
-entity_in_words (Quoter *q,
-                 GArray *words,
-                 guint   from,
-                 guint   to)
-{
-  for (guint i = from; i < to; i++)
-    {
-      const Word *w = &g_array_index (words, Word, i);
-      int e = _brief_entity_at (q->mentions, w->start, w->end);
-
-      if (e >= 0 && ((BriefEntity *) g_ptr_array_index (q->entities, e))->kind != BRIEF_ENTITY_PLACE)
-        return e;
-    }
-  return -1;
 }
 
 /* "Kim said: “…”", "said Kim, “…”", "According to Kim, “…”", "Ferri
@@ -569,7 +725,9 @@ attribute (Quoter *q)
                     : strlen (q->text);
 
       /* The rest of the sentence, or up to the next quotation. */
-      if (limit <= quote->byte_end + 2 && s_end + 1 < q->sentences->len)
+      if (limit <= quote->byte_end + 2 && s_end + 1 < q->sentences->len
+          && paragraph_breaks (q->text, quote->byte_end,
+                               g_array_index (q->sentences, BriefSpan, s_end + 1).byte_start) == 0)
         limit = g_array_index (q->sentences, BriefSpan, s_end + 1).byte_end;
       if (next != NULL && next->byte_start < limit)
         limit = next->byte_start;
@@ -602,6 +760,7 @@ _brief_find_quotes (const char *text,
   g_return_if_fail (text != NULL);
 
   find_marks (&q);
+  find_single_marks (&q);
   attribute (&q);
 
   for (guint i = 0; i < quotes->len; i++)
