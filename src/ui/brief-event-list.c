@@ -117,7 +117,12 @@ update_cell (GtkListItem *list_item)
           gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
         else
           gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+        /* A tooltip set on a visible widget asks the display where the
+         * pointer is, a round trip to the X server per row an import adds:
+         * set it on the hidden label. */
+        gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
         gtk_widget_set_tooltip_text (GTK_WIDGET (label), brief_event_get_sentence (event));
+        gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
       }
       break;
 
