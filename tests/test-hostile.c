@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <libxml/parser.h>
 
 #include "brief-analysis.h"
 #include "brief-briefing-file.h"
@@ -894,6 +895,29 @@ test_dates_in_one_sentence (void)
   assert_bounds (&bounds, "1,000 dates in one sentence", 5, 64);
 }
 
+/* ---- Writers ---- */
+
+/* An article titled with control characters and noncharacters (fuzz-export
+ * found it): the TimeML document, named after the title, stays well-formed
+ * XML 1.0. */
+static void
+test_timeml_control_characters (void)
+{
+  static const char title[] = "Second\x02T\xEF\xBF\xBF\x08 talks";
+  static const char text[] = "The talks\x01 collapsed on 4 September 2023 \xEF\xBF\xBE again.";
+  g_autoptr(BriefAnalysis) analysis = analyse_checked (text, "2023-09-06");
+  g_autofree char *timeml = brief_timeml_write (title, brief_analysis_get_text (analysis),
+                                                "2023-09-06\x02", brief_analysis_get_timexes (analysis));
+  xmlDoc *doc;
+
+  g_assert_nonnull (timeml);
+  g_assert_true (g_utf8_validate (timeml, -1, NULL));
+  doc = xmlReadMemory (timeml, strlen (timeml), "hostile.tml", "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  xmlFreeDoc (doc);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -919,6 +943,7 @@ main (int    argc,
   g_test_add_func ("/hostile/text/bidi-emoji", test_bidi_emoji);
   g_test_add_func ("/hostile/text/million-dates", test_million_dates);
   g_test_add_func ("/hostile/text/dates-in-one-sentence", test_dates_in_one_sentence);
+  g_test_add_func ("/hostile/export/timeml-control-characters", test_timeml_control_characters);
 
   result = g_test_run ();
   g_clear_object (&tagger);
