@@ -14,13 +14,13 @@
 /* The main loop while 200 articles are imported into the real window (run
  * under Xvfb): a tick callback on the window asks for a frame every frame
  * and records the time between them, from the first file to the last
- * article.  Then a second import is cancelled after a few articles, and the
+ * article.  Then a second import is cancelled midway, at 100 articles, and the
  * time until the window stops importing is measured.  The issue's target is
  * no gap over 100 ms; the program exits 1 when a gap exceeds it or the
  * cancelled import does not stop within a second. */
 
 #define N_ARTICLES      200
-#define CANCEL_AFTER    10
+#define CANCEL_AFTER    100
 #define GAP_LIMIT_MS    100.0
 #define CANCEL_LIMIT_MS 1000.0
 
@@ -192,7 +192,7 @@ measure_cancel (BriefApplication *application,
   BriefImportController *controller = find_import_controller (GTK_WIDGET (window));
   gint64 cancelled_at;
   double stop_ms;
-  guint at_cancel;
+  guint at_cancel, after;
 
   brief_window_open_files (window, (GFile **) files->pdata, files->len);
   while (n_articles (window) < CANCEL_AFTER && brief_import_controller_get_busy (controller))
@@ -207,10 +207,12 @@ measure_cancel (BriefApplication *application,
   for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < end;)
     g_main_context_iteration (NULL, FALSE);
 
+  after = n_articles (window) - at_cancel;
   printf ("Cancel after %u of %u articles: stopped in %.1f ms, %u article(s) added after Cancel\n",
-          at_cancel, files->len, stop_ms, n_articles (window) - at_cancel);
+          at_cancel, files->len, stop_ms, after);
   gtk_window_destroy (GTK_WINDOW (window));
-  return stop_ms;
+  /* The file being read when Cancel came may still arrive; no more. */
+  return after <= 1 ? stop_ms : G_MAXDOUBLE;
 }
 
 int
@@ -247,6 +249,6 @@ main (int    argc,
   if (largest > GAP_LIMIT_MS)
     printf ("FAIL: a frame gap of %.1f ms is over %.0f ms\n", largest, GAP_LIMIT_MS);
   if (stop_ms > CANCEL_LIMIT_MS)
-    printf ("FAIL: the cancelled import took %.1f ms to stop\n", stop_ms);
+    printf ("FAIL: the cancelled import did not stop within %.0f ms\n", CANCEL_LIMIT_MS);
   return largest > GAP_LIMIT_MS || stop_ms > CANCEL_LIMIT_MS ? 1 : 0;
 }
