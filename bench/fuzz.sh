@@ -21,7 +21,7 @@
 # tests/fixtures/hostile/ so test-hostile replays it, then fix it.  Each run
 # appends "target seconds-run executions findings" to DIR/fuzz-results.tsv.
 #
-# Fuzzers run under `nice -n 19` (the machine is shared; run one at a time);
+# Fuzzers run under `nice -n 15` (the machine is shared; run one at a time);
 # the build under `nice -n 5`, or a loaded machine starves the linker.
 set -uo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -74,7 +74,7 @@ run_one () {
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
   LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-  nice -n 19 "$BUILD/tests/fuzz/$target" "$corpus" "$BUILD/seeds/$target" \
+  nice -n 15 "$BUILD/tests/fuzz/$target" "$corpus" "$BUILD/seeds/$target" \
     -max_total_time="$seconds" -max_len="$(max_len "$target")" \
     -rss_limit_mb=2048 -timeout=30 -report_slow_units=30 -dict="$(dict "$target")" \
     -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1
@@ -88,7 +88,7 @@ run_one () {
   echo "    $target: ${execs:-?} executions, $new_findings findings (exit $rc)" >&2
   if [ "$new_findings" -gt 0 ]; then
     grep -E '^==[0-9]+==ERROR|SUMMARY|^#0 |^    #[0-4] |Test unit written' "$log" | head -20 >&2
-    # Under nice -n 19 on a busy machine a fuzzer can be starved for many
+    # Under nice -n 15 on a busy machine a fuzzer can be starved for many
     # seconds: replay timeouts and slow units alone before believing them.
     local unit
     for unit in $(sed -n 's/.*Test unit written to \(.*\(timeout\|slow-unit\)-.*\)$/\1/p' "$log"); do

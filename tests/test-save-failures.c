@@ -440,7 +440,7 @@ test_cancelled (void)
 
 /* ---- Killed while saving ---- */
 
-#define KILL_ROUNDS 25
+#define KILL_ROUNDS 100
 
 /* The child: saves two briefings in turn, forever, until it is killed. */
 static int

@@ -11,7 +11,8 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlBuffer, xmlBufferFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextWriter, xmlFreeTextWriter)
 
-/* XML 1.0 cannot carry most C0 control characters, even escaped. */
+/* XML 1.0 cannot carry most C0 control characters, even escaped, nor the
+ * noncharacters U+FFFE and U+FFFF. */
 static char *
 xml_safe_text (const char *text,
                gsize       length)
@@ -24,6 +25,12 @@ xml_safe_text (const char *text,
 
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
         g_string_append (safe, "\xEF\xBF\xBD");
+      else if (c == 0xEF && i + 2 < length && (guchar) text[i + 1] == 0xBF
+               && ((guchar) text[i + 2] == 0xBE || (guchar) text[i + 2] == 0xBF))
+        {
+          g_string_append (safe, "\xEF\xBF\xBD");
+          i += 2;
+        }
       else
         g_string_append_c (safe, (char) c);
     }
@@ -46,7 +53,9 @@ write_attribute (xmlTextWriter *writer,
                  const char    *name,
                  const char    *value)
 {
-  xmlTextWriterWriteAttribute (writer, (const xmlChar *) name, (const xmlChar *) value);
+  g_autofree char *safe = xml_safe_text (value, strlen (value));
+
+  xmlTextWriterWriteAttribute (writer, (const xmlChar *) name, (const xmlChar *) safe);
 }
 
 static void
@@ -108,8 +117,10 @@ brief_timeml_write (const char *docid,
   xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL);
   xmlTextWriterStartElement (writer, (const xmlChar *) "TimeML");
   xmlTextWriterWriteString (writer, (const xmlChar *) "\n");
-  xmlTextWriterWriteElement (writer, (const xmlChar *) "DOCID",
-                             (const xmlChar *) (docid ? docid : "document"));
+  /* The document's name is the article's title, which may hold anything. */
+  xmlTextWriterStartElement (writer, (const xmlChar *) "DOCID");
+  write_text (writer, docid ? docid : "document", strlen (docid ? docid : "document"));
+  xmlTextWriterEndElement (writer);
   xmlTextWriterWriteString (writer, (const xmlChar *) "\n");
   if (dct != NULL)
     {

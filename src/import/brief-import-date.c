@@ -50,18 +50,19 @@ parse_numeric (const char *p)
 
   if (year < 0)
     return NULL;
-  if ((p[4] == '-' || p[4] == '/' || p[4] == '.') && p[7] == p[4])
+  /* Each read stops at the first character that is not a digit, the
+   * terminating NUL included, so nothing past it is looked at. */
+  if ((p[4] == '-' || p[4] == '/' || p[4] == '.')
+      && (month = read_digits (p + 5, 2)) >= 0 && p[7] == p[4])
     {
-      month = read_digits (p + 5, 2);
       day = read_digits (p + 8, 2);
-      if (month < 0 || day < 0 || g_ascii_isdigit (p[10]))
+      if (day < 0 || g_ascii_isdigit (p[10]))
         return NULL;
     }
   else
     {
-      month = read_digits (p + 4, 2);
-      day = read_digits (p + 6, 2);
-      if (month < 0 || day < 0 || g_ascii_isdigit (p[8]))
+      if ((month = read_digits (p + 4, 2)) < 0 || (day = read_digits (p + 6, 2)) < 0
+          || g_ascii_isdigit (p[8]))
         return NULL;
     }
   return format_date (year, month, day);
@@ -219,8 +220,7 @@ _brief_date_from_url (const char *url)
       if (read_digits (p + 1, 4) < 0 || g_ascii_isdigit (p[5]))
         continue;
       /* /2023/09/05/ or /2023-09-05 */
-      if ((p[5] == '/' || p[5] == '-') && p[8] == p[5]
-          && (date = parse_numeric (p + 1)) != NULL)
+      if ((p[5] == '/' || p[5] == '-') && (date = parse_numeric (p + 1)) != NULL)
         return date;
     }
   return NULL;

@@ -137,7 +137,12 @@ update_cell (GtkListItem *list_item)
           gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
         else
           gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+        /* A tooltip set on a visible widget asks the display where the
+         * pointer is, a round trip to the X server per row an import adds:
+         * set it on the hidden label. */
+        gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
         gtk_widget_set_tooltip_text (GTK_WIDGET (label), brief_event_get_sentence (event));
+        gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
       }
       break;
 
@@ -351,8 +356,9 @@ articles_items_changed_cb (BriefEventList *self,
   guint selected = gtk_drop_down_get_selected (self->source_dropdown);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
-  g_ptr_array_add (names, g_strdup (_("All Sources")));
-  for (guint i = 0; i < n; i++)
+  /* Row 0 is "All Sources", article i is row i + 1; only the rows that
+   * changed are replaced, as an import adds articles one at a time. */
+  for (guint i = position; i < position + added; i++)
     {
       g_autoptr(BriefArticle) article = g_list_model_get_item (articles, i);
       const char *name = brief_article_get_title (article);
@@ -363,8 +369,7 @@ articles_items_changed_cb (BriefEventList *self,
     }
   g_ptr_array_add (names, NULL);
 
-  gtk_string_list_splice (self->source_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->source_names)),
+  gtk_string_list_splice (self->source_names, position + 1, removed,
                           (const char * const *) names->pdata);
   gtk_drop_down_set_selected (self->source_dropdown, selected < n + 1 ? selected : 0);
   gtk_widget_set_visible (GTK_WIDGET (self->source_dropdown), n > 1);
@@ -692,7 +697,7 @@ brief_event_list_init (BriefEventList *self)
   add_column (self, COLUMN_TITLE, _("Event"), compare_titles_cb, TRUE);
   add_column (self, COLUMN_SOURCE, _("Source"), compare_sources_cb, FALSE);
 
-  self->source_names = gtk_string_list_new (NULL);
+  self->source_names = gtk_string_list_new ((const char * const []) { _("All Sources"), NULL });
   gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (self->source_names));
   g_object_unref (self->source_names);
   gtk_widget_set_visible (GTK_WIDGET (self->source_dropdown), FALSE);
@@ -734,7 +739,9 @@ brief_event_list_set_models (BriefEventList *self,
     {
       g_signal_connect_object (self->articles, "items-changed",
                                G_CALLBACK (articles_items_changed_cb), self, G_CONNECT_SWAPPED);
-      articles_items_changed_cb (self, 0, 0, 0, self->articles);
+      articles_items_changed_cb (self, 0,
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->source_names)) - 1,
+                                 g_list_model_get_n_items (self->articles), self->articles);
     }
 
   gtk_filter_list_model_set_model (self->filter_model, events);

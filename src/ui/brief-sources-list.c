@@ -68,7 +68,12 @@ create_row_cb (gpointer item,
   gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_lines (GTK_LABEL (title_label), 2);
   gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  /* A tooltip set on a visible widget asks the display where the pointer
+   * is, a round trip to the X server per article an import adds: set it
+   * while the new label is hidden. */
+  gtk_widget_set_visible (title_label, FALSE);
   gtk_widget_set_tooltip_text (title_label, title);
+  gtk_widget_set_visible (title_label, TRUE);
 
   /* Translators: an article's site and publication date */
   detail = g_strdup_printf (_("%s · %s"),

@@ -1211,8 +1211,13 @@ brief_timeline_sync_children (BriefTimeline *self)
 
           item->event = g_object_ref (entry->event);
           entry->child = GTK_WIDGET (item);
+          /* A tooltip set on a visible widget asks the display where the
+           * pointer is, a round trip to the X server per child: set it on
+           * the hidden child. */
+          gtk_widget_set_visible (entry->child, FALSE);
           gtk_widget_insert_after (entry->child, GTK_WIDGET (self), previous);
           entry_update_accessible (self, entry);
+          gtk_widget_set_visible (entry->child, TRUE);
         }
       else if (gtk_widget_get_prev_sibling (entry->child) != previous)
         {
@@ -2969,7 +2974,10 @@ sources_items_changed_cb (BriefTimeline *self,
                           GListModel    *sources)
 {
   g_ptr_array_set_size (self->legend_layouts, 0);
-  brief_timeline_rebuild (self);
+  /* Like the events, read once in the next frame: an import adds many. */
+  self->model_dirty = TRUE;
+  brief_timeline_invalidate_layout (self);
+  brief_timeline_ensure_tick (self);
 }
 
 void

@@ -188,9 +188,13 @@ brief_window_update_title (BriefWindow *self)
   label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), BRIEF_TYPE_WINDOW, "title_label"));
   if (label != NULL)
     {
+      const char *tooltip = modified ? _("This briefing has unsaved changes") : NULL;
+
       gtk_label_set_text (label, shown);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label),
-                                   modified ? _("This briefing has unsaved changes") : NULL);
+      /* Setting a tooltip asks the display where the pointer is; every
+       * article an import adds comes here with the same one. */
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), tooltip) != 0)
+        gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
     }
 }
 

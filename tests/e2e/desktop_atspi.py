@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Small AT-SPI helpers for the locale and accessibility walks.
+"""The AT-SPI helpers of every end-to-end test.
 
 Starts the uninstalled application in a private home under the virtual
-display of xvfb-run/dbus-run-session, finds it on the accessibility bus, and
-walks its tree.  Imported by tests/e2e/test-locale.py and
-tests/e2e/test-accessibility.py; run with Debian's /usr/bin/python3.
+display of xvfb-run/dbus-run-session, finds it on the accessibility bus,
+walks its tree, presses its controls and menus, and quits it through its
+app.quit action, so that LeakSanitizer checks it at exit.  Imported by
+every tests/e2e/test-*.py; run with Debian's /usr/bin/python3.
 """
 
 import os
@@ -17,6 +18,12 @@ import gi
 
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
+
+# AT-SPI gives an application 800 ms to answer a call.  Built with
+# AddressSanitizer (the CI's second run) the application takes longer to
+# activate an event or open a dialog, and the call failed although the
+# application did what was asked: wait as long as wait_for() does.
+Atspi.set_timeout(20000, 30000)
 
 BUILD_ROOT = os.environ.get("BRIEF_BUILD_ROOT", "")
 SOURCE_ROOT = os.environ.get("BRIEF_SOURCE_ROOT", "")
@@ -57,6 +64,12 @@ class Tap:
     def finish(self):
         print(f"1..{self.count}", flush=True)
         return 1 if self.failed else 0
+
+
+def diag(message):
+    """Prints @message as TAP diagnostics."""
+    for line in str(message).splitlines():
+        print(f"# {line}", flush=True)
 
 
 def safe(fn, default=None):
@@ -100,6 +113,10 @@ def find(root, predicate):
     return None
 
 
+def supports(node, interface):
+    return interface in (safe(lambda: node.get_interfaces(), []) or [])
+
+
 def has_state(node, state):
     return bool(safe(lambda: node.get_state_set().contains(state), False))
 
@@ -113,6 +130,18 @@ def action_names(node):
         return []
     count = safe(lambda: Atspi.Action.get_n_actions(node), 0) or 0
     return [safe(lambda: Atspi.Action.get_name(node, i), "?") for i in range(count)]
+
+
+def has_action(node):
+    return len(action_names(node)) > 0
+
+
+def text_of(node):
+    if not supports(node, "Text"):
+        return ""
+    count = Atspi.Text.get_character_count(node)
+    # An end offset of -1 gives an empty string on GTK 4.8.
+    return Atspi.Text.get_text(node, 0, count)
 
 
 def press(node):
@@ -134,6 +163,22 @@ def clean(label):
     return label.replace("_", "").strip()
 
 
+def clean_label(name):
+    return name.replace("_", "").replace("…", "...").strip()
+
+
+def labelled(node, label):
+    """GTK 4.8 names a button with a mnemonic "_Save Save": accept the
+    mnemonic-free label, the last word of such a name, or a child label."""
+    name = name_of(node)
+    wanted = clean_label(label)
+    if clean_label(name) == wanted:
+        return True
+    if name.startswith("_") and clean_label(name.split(" ", 1)[-1]) == wanted:
+        return True
+    return any(role_of(c) == "label" and clean_label(name_of(c)) == wanted for c in children(node))
+
+
 def wait_for(fn, timeout=20.0, interval=0.2):
     deadline = time.monotonic() + timeout
     while True:
@@ -146,9 +191,17 @@ def wait_for(fn, timeout=20.0, interval=0.2):
 
 
 def dump(node, out=None, max_depth=40):
+    """The tree under @node, a line a node, with actions and telling states."""
     out = [] if out is None else out
+    telling = (Atspi.StateType.SHOWING, Atspi.StateType.SENSITIVE,
+               Atspi.StateType.FOCUSED, Atspi.StateType.SELECTED)
     for n, depth in walk(node, max_depth=max_depth):
-        out.append("  " * depth + f"[{role_of(n)}] {name_of(n)!r}")
+        states = safe(lambda: n.get_state_set().get_states(), []) or []
+        shown = [state.value_nick for state in states if state in telling]
+        actions = action_names(n)
+        out.append("  " * depth + f"[{role_of(n)}] {name_of(n)!r}"
+                   + (f" actions={actions}" if actions else "")
+                   + (f" {','.join(shown)}" if shown else ""))
     return out
 
 
@@ -229,8 +282,87 @@ def stop_bus():
     _bus_launcher = None
 
 
-def stop_app(proc, app=None):
-    """Ends the app started by start_app (by signal: these tests check no work)."""
+def app_frames(app):
+    # GTK 4.8 gives a GtkDialog the role "filler": take every toplevel.
+    return list(children(app))
+
+
+def main_frame(app, menu_name="Main Menu"):
+    for frame in app_frames(app):
+        if find(frame, lambda n: name_of(n) == menu_name):
+            return frame
+    return None
+
+
+def press_menu_item(app, label, menu_name="Main Menu"):
+    """Opens the primary menu with its button and presses the item @label."""
+    frame = main_frame(app, menu_name)
+    if frame is None:
+        raise RuntimeError("main window not found")
+    menu_button = find(frame, lambda n: name_of(n) == menu_name)
+    target = menu_button if has_action(menu_button) else find(menu_button, has_action)
+    if target is None:
+        raise RuntimeError("the main menu button has no action")
+    press(target)
+
+    def item():
+        items = find_all(app, lambda n: role_of(n) in ("menu item", "push button",
+                                                       "check menu item")
+                         and labelled(n, label) and has_action(n))
+        showing = [n for n in items if safe(lambda: is_showing(n), False)]
+        return (showing or items or [None])[0]
+
+    node = wait_for(item, timeout=5)
+    if node is None:
+        raise RuntimeError(f"no showing menu item {label!r}")
+    press(node)
+
+
+def activate_quit():
+    """Activates app.quit, the action of the Quit menu item and Ctrl+Q,
+    through the application's org.gtk.Actions interface on the session bus:
+    the same action in every language.  Returns whether it was called."""
+    from gi.repository import Gio, GLib
+
+    try:
+        session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+        names = session.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                  "org.freedesktop.DBus", "ListNames", None,
+                                  GLib.VariantType("(as)"), Gio.DBusCallFlags.NONE,
+                                  -1, None).unpack()[0]
+    except Exception as error:
+        print(f"# could not list the session bus's names: {error}", flush=True)
+        return False
+    ours = [n for n in names if n.startswith("io.github.briefingdesk.Briefing")]
+    for name in ours:
+        try:
+            session.call_sync(name, "/" + name.replace(".", "/"), "org.gtk.Actions", "Activate",
+                              GLib.Variant("(sava{sv})", ("quit", [], {})),
+                              None, Gio.DBusCallFlags.NONE, 30000, None)
+        except Exception as error:  # it may end before it answers
+            print(f"# app.quit: {error}", flush=True)
+    return bool(ours)
+
+
+DISCARD_LABELS = ("Discard", "Verwerfen", "Abandonner")
+
+
+def quit_app(proc, app=None, timeout=60, activate=True):
+    """Quits the app through app.quit (unless the test already chose Quit
+    itself: @activate false), answers "Discard" when it asks about unsaved
+    work, and waits for it to end (LeakSanitizer's check at exit takes a
+    while).  Returns its exit status, or None when it had to be killed."""
+    if proc.poll() is None and (not activate or activate_quit()):
+        deadline = time.monotonic() + timeout
+        while proc.poll() is None and time.monotonic() < deadline:
+            for frame in (app_frames(app) if app is not None else []):
+                answer = find(frame, lambda n: role_of(n) == "push button" and has_action(n)
+                              and any(labelled(n, label) for label in DISCARD_LABELS))
+                if answer is not None:
+                    safe(lambda: press(answer))
+            time.sleep(0.3)
+        if proc.poll() is not None:
+            return proc.returncode
     if proc.poll() is None:
         proc.terminate()
         try:
@@ -238,6 +370,14 @@ def stop_app(proc, app=None):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        return None
+    return proc.returncode
+
+
+def stop_app(proc, app=None):
+    """Ends the app started by start_app through its quit action; returns
+    its exit status (None when it had to be killed)."""
+    return quit_app(proc, app)
 
 
 def log_tail(log_path, lines=30):

@@ -137,6 +137,7 @@ def main():
         return 0
 
     proc, scratch, log = ui.start_app([ui.SAMPLE], {"LANGUAGE": "en", "LC_ALL": "C.UTF-8"})
+    app = None
     try:
         app = ui.wait_for(ui.find_app, timeout=30)
         if not tap.check(app is not None, "the application appears on the accessibility bus",
@@ -268,7 +269,9 @@ def main():
                 if cancel is not None:
                     ui.safe(lambda: ui.press(cancel))
     finally:
-        ui.stop_app(proc)
+        status = ui.stop_app(proc, app)
+        tap.check(status == 0, "the application quits cleanly through app.quit",
+                  f"exit status {status}\n" + ui.log_tail(log))
         shutil.rmtree(scratch, ignore_errors=True)
     return tap.finish()
 

@@ -12,7 +12,6 @@ new title and the note.
 Run under xvfb-run and dbus-run-session (see tests/meson.build); speaks TAP.
 """
 
-import importlib.util
 import json
 import os
 import shutil
@@ -21,10 +20,7 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-_spec = importlib.util.spec_from_file_location("open_export", os.path.join(HERE, "test-open-export.py"))
-common = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(common)  # its main() runs only as a script
+import desktop_atspi as common  # noqa: E402  the AT-SPI helpers every end-to-end test shares
 
 Atspi = common.Atspi
 safe, name_of, role_of, children = common.safe, common.name_of, common.role_of, common.children

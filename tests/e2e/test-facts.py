@@ -27,7 +27,7 @@ _spec = importlib.util.spec_from_file_location("timeline_e2e", os.path.join(HERE
 timeline = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(timeline)  # its main() runs only as a script
 
-common = timeline.common
+import desktop_atspi as common  # noqa: E402  the AT-SPI helpers every end-to-end test shares
 Atspi = common.Atspi
 name_of, role_of, children, find, find_all = (common.name_of, common.role_of, common.children,
                                               common.find, common.find_all)

@@ -84,129 +84,11 @@ def diag(message):
         print(f"# {line}", flush=True)
 
 
-# ---------------------------------------------------------------- AT-SPI helpers
-
-
-def safe(fn, default=None):
-    try:
-        return fn()
-    except Exception:  # a node that went away while we looked
-        return default
-
-
-def name_of(node):
-    return safe(lambda: node.get_name(), "") or ""
-
-
-def role_of(node):
-    return safe(lambda: node.get_role_name(), "") or ""
-
-
-def children(node):
-    count = safe(lambda: node.get_child_count(), 0) or 0
-    for i in range(count):
-        child = safe(lambda: node.get_child_at_index(i))
-        if child is not None:
-            yield child
-
-
-def walk(node, depth=0, max_depth=60):
-    yield node
-    if depth >= max_depth:
-        return
-    for child in children(node):
-        yield from walk(child, depth + 1, max_depth)
-
-
-def find(root, predicate):
-    for node in walk(root):
-        if safe(lambda: predicate(node), False):
-            return node
-    return None
-
-
-def find_all(root, predicate):
-    return [n for n in walk(root) if safe(lambda: predicate(n), False)]
-
-
-def supports(node, interface):
-    return interface in (safe(lambda: node.get_interfaces(), []) or [])
-
-
-def action_names(node):
-    if not supports(node, "Action"):
-        return []
-    count = safe(lambda: Atspi.Action.get_n_actions(node), 0) or 0
-    return [safe(lambda: Atspi.Action.get_name(node, i), "?") for i in range(count)]
-
-
-def has_action(node):
-    return len(action_names(node)) > 0
-
-
-def is_showing(node):
-    # GTK 4.8 sets "visible" rather than "showing" on most widgets, and
-    # leaves hidden ones out of the tree.
-    states = safe(lambda: node.get_state_set())
-    return states is not None and (states.contains(Atspi.StateType.SHOWING)
-                                   or states.contains(Atspi.StateType.VISIBLE))
-
-
-def dump(node, depth=0, max_depth=40, out=None):
-    if out is None:
-        out = []
-    actions = action_names(node)
-    out.append("  " * depth + f"[{role_of(node)}] {name_of(node)!r}"
-               + (f" actions={actions}" if actions else "")
-               + (" showing" if is_showing(node) else ""))
-    if depth < max_depth:
-        for child in children(node):
-            dump(child, depth + 1, max_depth, out)
-    return out
-
-
-def wait_for(fn, timeout=TIMEOUT, interval=0.2):
-    """Polls fn until it returns something true; returns that or None."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = safe(fn)
-        if value:
-            return value
-        if time.monotonic() >= deadline:
-            return None
-        time.sleep(interval)
-
-
-def text_of(node):
-    if node is None or not supports(node, "Text"):
-        return ""
-    count = Atspi.Text.get_character_count(node)
-    # An end offset of -1 gives an empty string on GTK 4.8.
-    return Atspi.Text.get_text(node, 0, count)
-
-
-def press(node):
-    names = action_names(node)
-    for wanted in ("click", "activate", "press", "toggle"):
-        if wanted in names:
-            return Atspi.Action.do_action(node, names.index(wanted))
-    if names:
-        return Atspi.Action.do_action(node, 0)
-    raise RuntimeError(f"{role_of(node)} {name_of(node)!r} has no actions")
-
-
-def clean_label(name):
-    return name.replace("_", "").replace("…", "...").strip()
-
-
-def labelled(node, label):
-    name = name_of(node)
-    wanted = clean_label(label)
-    if clean_label(name) == wanted:
-        return True
-    if name.startswith("_") and clean_label(name.split(" ", 1)[-1]) == wanted:
-        return True
-    return any(role_of(c) == "label" and clean_label(name_of(c)) == wanted for c in children(node))
+# The AT-SPI helpers every end-to-end test shares.
+from desktop_atspi import (  # noqa: E402
+    dump, find, find_app, has_action, is_showing, main_frame, name_of, press,
+    press_menu_item, quit_app, role_of, start_accessibility_bus, supports, text_of,
+    wait_for, walk)
 
 
 def showing_named(root, name, role=None):
@@ -221,38 +103,6 @@ def screenshot(name):
     time.sleep(0.6)  # let revealers finish sliding
     subprocess.run(["import", "-window", "root", os.path.join(SHOTS, name + ".png")],
                    stdout=sys.stderr, stderr=sys.stderr, check=False)
-
-
-# ---------------------------------------------------------------- the buses
-
-
-def start_accessibility_bus():
-    """Starts the accessibility bus with its output on stderr, not in the TAP
-    stream.  Returns the launcher process, or None when the bus already runs."""
-    launcher = "/usr/libexec/at-spi-bus-launcher"
-    try:
-        from gi.repository import Gio, GLib
-
-        session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
-
-        def has_owner():
-            reply = session.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                      "org.freedesktop.DBus", "NameHasOwner",
-                                      GLib.Variant("(s)", ("org.a11y.Bus",)),
-                                      GLib.VariantType("(b)"), Gio.DBusCallFlags.NONE,
-                                      -1, None)
-            return reply.unpack()[0]
-
-        if has_owner() or not os.path.exists(launcher):
-            return None
-        proc = subprocess.Popen([launcher, "--launch-immediately"],
-                                stdout=sys.stderr, stderr=sys.stderr)
-        if wait_for(has_owner, timeout=10) is None:
-            diag("the accessibility bus launcher did not register; relying on activation")
-        return proc
-    except Exception as e:
-        diag(f"could not start the accessibility bus: {e}")
-        return None
 
 
 # ---------------------------------------------------------------- the clipboard
@@ -303,43 +153,6 @@ def set_clipboard(text, env):
 
 
 # ---------------------------------------------------------------- the app
-
-
-def find_app():
-    desktop = Atspi.get_desktop(0)
-    for app in children(desktop):
-        if name_of(app).lower() in ("briefing", "briefing (development)"):
-            return app
-    return None
-
-
-def main_frame(app):
-    for frame in children(app):
-        if find(frame, lambda n: name_of(n) == "Main Menu"):
-            return frame
-    return None
-
-
-def press_menu_item(app, label):
-    frame = main_frame(app)
-    if frame is None:
-        raise RuntimeError("main window not found")
-    menu_button = find(frame, lambda n: name_of(n) == "Main Menu")
-    if menu_button is None:
-        raise RuntimeError("no control named 'Main Menu'")
-    target = menu_button if has_action(menu_button) else find(menu_button, has_action)
-    press(target)
-
-    def item():
-        items = find_all(app, lambda n: role_of(n) in ("menu item", "push button", "check menu item")
-                         and labelled(n, label) and has_action(n))
-        showing = [n for n in items if is_showing(n)]
-        return (showing or items or [None])[0]
-
-    node = wait_for(item, timeout=5)
-    if node is None:
-        raise RuntimeError(f"no menu item {label!r}")
-    press(node)
 
 
 def highlighted(article, needle):
@@ -439,7 +252,7 @@ def main():
         source = find(app, lambda n: role_of(n) == "label" and PAGE_SITE in name_of(n)
                       and PAGE_BYLINE in name_of(n) and is_showing(n))
         link = find(app, lambda n: name_of(n) == "Article address" and is_showing(n))
-        link_text = " ".join(name_of(c) for c in walk(link)) if link is not None else ""
+        link_text = " ".join(name_of(c) for c, _ in walk(link)) if link is not None else ""
         tap(source is not None and PAGE_URL in link_text,
             "the header shows the site, the byline and the link",
             f"source label: {source and name_of(source)!r}; link: {link_text!r}")
@@ -570,19 +383,9 @@ def main():
         # the window asks first: discard them.
         try:
             press_menu_item(app, "Quit")
-
-            def discard():
-                if proc.poll() is not None:
-                    return "exited"
-                return find(app, lambda n: role_of(n) == "push button"
-                            and labelled(n, "Discard") and has_action(n))
-
-            answer = wait_for(discard, timeout=5)
-            if answer is not None and answer != "exited":
-                safe(lambda: press(answer))
-            proc.wait(timeout=10)
-            quit_ok = proc.returncode == 0
-            diagnostics = f"exit status {proc.returncode}"
+            status = quit_app(proc, app, activate=False)
+            quit_ok = status == 0
+            diagnostics = f"exit status {status}"
         except Exception as e:
             quit_ok = False
             diagnostics = f"{type(e).__name__}: {e}\n" + failure_diagnostics()

@@ -38,6 +38,7 @@ def run_language(tap, lang, expectations, sample):
     tap.diag(f"{lang}: LANGUAGE={lang} LC_ALL={locale}")
     args = [ui.SAMPLE] if sample else []
     proc, scratch, log = ui.start_app(args, {"LANGUAGE": lang, "LC_ALL": locale, "LANG": locale})
+    app = None
     try:
         app = ui.wait_for(ui.find_app, timeout=30)
         if not tap.check(app is not None, f"{lang}: the application appears on the accessibility bus",
@@ -105,7 +106,9 @@ def run_language(tap, lang, expectations, sample):
                          "no label matches " + expectations["date"]):
                 tap.diag(f"for example {found[0]!r}")
     finally:
-        ui.stop_app(proc)
+        status = ui.stop_app(proc, app)
+        tap.check(status == 0, f"{lang}: the application quits cleanly through app.quit",
+                  f"exit status {status}\n" + ui.log_tail(log))
         shutil.rmtree(scratch, ignore_errors=True)
 
 

@@ -11,7 +11,6 @@ PDF has no marking.  Screenshots of the dialogs and both PDFs go to
 $BRIEF_SCREENSHOT_DIR when it is set.  Run under xvfb-run and dbus-run-session; speaks TAP.
 """
 
-import importlib.util
 import json
 import os
 import shutil
@@ -29,11 +28,7 @@ except (ImportError, ValueError) as e:
     print(f"1..0 # SKIP AT-SPI bindings missing: {e}")
     sys.exit(0)
 
-# The AT-SPI helpers of the first end-to-end test.
-_spec = importlib.util.spec_from_file_location(
-    "e2e_helpers", os.path.join(os.path.dirname(os.path.abspath(__file__)), "test-open-export.py"))
-h = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(h)
+import desktop_atspi as h  # noqa: E402  the AT-SPI helpers every end-to-end test shares
 
 BUILD_ROOT = os.environ.get("BRIEF_BUILD_ROOT", "")
 SOURCE_ROOT = os.environ.get("BRIEF_SOURCE_ROOT", "")
@@ -114,22 +109,6 @@ def select_list_row(list_node, label):
 def button(frame, label):
     return h.find(frame, lambda n: h.role_of(n) == "push button" and h.labelled(n, label)
                   and h.has_action(n))
-
-
-def discard_unsaved(app, proc):
-    """Answers "Discard" when the window asks before losing unsaved changes."""
-    def discard():
-        if proc.poll() is not None:
-            return "exited"
-        for frame in h.app_frames(app):
-            node = button(frame, "Discard")
-            if node is not None:
-                return node
-        return None
-
-    found = h.wait_for(discard, timeout=5)
-    if found is not None and found != "exited":
-        h.safe(lambda: h.press(found))
 
 
 class App:
@@ -229,9 +208,8 @@ class App:
                 # The application may leave the bus before it answers the click.
                 if self.proc.poll() is None and "disconnected" not in str(e):
                     raise
-            discard_unsaved(self.app, self.proc)
-            self.proc.wait(timeout=10)
-            return self.proc.returncode == 0, f"exit status {self.proc.returncode}"
+            status = h.quit_app(self.proc, self.app, activate=False)
+            return status == 0, f"exit status {status}"
         except Exception as e:
             return False, f"{type(e).__name__}: {e}\n" + self.diagnostics()
 

@@ -24,7 +24,6 @@ brings every event back.
 Run under xvfb-run and dbus-run-session (see tests/meson.build); speaks TAP.
 """
 
-import importlib.util
 import os
 import re
 import subprocess
@@ -33,10 +32,7 @@ import tempfile
 import time
 import shutil
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-_spec = importlib.util.spec_from_file_location("open_export", os.path.join(HERE, "test-open-export.py"))
-common = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(common)  # its main() runs only as a script
+import desktop_atspi as common  # noqa: E402  the AT-SPI helpers every end-to-end test shares
 
 Atspi = common.Atspi
 safe, name_of, role_of, children, find, find_all = (common.safe, common.name_of, common.role_of,
@@ -145,13 +141,11 @@ class App:
         return "\n".join(lines)
 
     def close(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        # Through app.quit, so that LeakSanitizer checks the application.
+        status = common.quit_app(self.proc, self.node)
+        if status != 0:
+            common.diag(f"the application did not quit cleanly: exit status {status}")
+            results.append(False)
         self.log.close()
 
 
