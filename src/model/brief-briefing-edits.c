@@ -75,6 +75,16 @@ edit_property (BriefBriefing *self,
                         property_edit_apply, edit, property_edit_free);
 }
 
+void
+_brief_briefing_edit_property (BriefBriefing *self,
+                               const char    *label,
+                               gpointer       target,
+                               const char    *property,
+                               const GValue  *value)
+{
+  edit_property (self, label, FALSE, target, property, value);
+}
+
 static const char *
 text_edit_label (const char *property)
 {
@@ -124,6 +134,18 @@ brief_briefing_edit_event_state (BriefBriefing   *self,
 
   g_value_init (&value, BRIEF_TYPE_EVENT_STATE);
   g_value_set_enum (&value, state);
+  /* Accepting a group Briefing suggested keeps it together: one step. */
+  if (state == BRIEF_EVENT_STATE_ACCEPTED
+      && brief_event_get_grouping (event) == BRIEF_EVENT_GROUPING_SUGGESTED)
+    {
+      BriefHistory *history = brief_briefing_get_history (self);
+
+      brief_history_begin_group (history, state_edit_label (state));
+      brief_briefing_accept_group (self, event);
+      edit_property (self, state_edit_label (state), FALSE, event, "state", &value);
+      brief_history_end_group (history);
+      return;
+    }
   edit_property (self, state_edit_label (state), FALSE, event, "state", &value);
 }
 

@@ -24,6 +24,8 @@ struct _BriefBriefing
   BriefDateTagger *tagger;
   BriefHistory    *history;
   gboolean         modified;
+  GPtrArray       *quotes;      /* BriefSelectedFact: quotes chosen for the note */
+  GPtrArray       *key_people;  /* BriefSelectedFact: people marked as key */
 };
 
 G_DEFINE_FINAL_TYPE (BriefBriefing, brief_briefing, G_TYPE_OBJECT)
@@ -59,6 +61,8 @@ brief_briefing_dispose (GObject *object)
   g_clear_pointer (&self->analyses, g_hash_table_unref);
   g_clear_object (&self->tagger);
   g_clear_object (&self->history);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  g_clear_pointer (&self->key_people, g_ptr_array_unref);
 
   G_OBJECT_CLASS (brief_briefing_parent_class)->dispose (object);
 }
@@ -249,6 +253,8 @@ brief_briefing_init (BriefBriefing *self)
   self->events = g_list_store_new (BRIEF_TYPE_EVENT);
   self->analyses = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->history = brief_history_new ();
+  self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_selected_fact_free);
+  self->key_people = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_selected_fact_free);
 }
 
 BriefBriefing *
@@ -491,6 +497,7 @@ static void
 remove_events_of (BriefBriefing *self,
                   BriefArticle  *article)
 {
+  g_autoptr(GPtrArray) dissolved = _brief_briefing_dissolve_groups_of (self, article);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
 
   for (guint i = n; i > 0; i--)
@@ -517,6 +524,7 @@ brief_briefing_add_article (BriefBriefing *self,
   g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
   g_list_store_append (self->articles, article);
   add_events_of (self, article, analysis);
+  _brief_briefing_regroup (self);
 
   if (title_was_default)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -571,6 +579,7 @@ brief_briefing_set_published (BriefBriefing *self,
   g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
   remove_events_of (self, article);
   add_events_of (self, article, analysis);
+  _brief_briefing_regroup (self);
 }
 
 typedef struct
@@ -723,6 +732,7 @@ typedef struct
   BriefAnalysis *analysis;
   guint          position;
   GPtrArray     *events;
+  GPtrArray     *dissolved;  /* groups with a part from the article */
 } ArticleRemoval;
 
 static void
@@ -733,6 +743,7 @@ article_removal_free (gpointer data)
   g_clear_object (&edit->article);
   g_clear_object (&edit->analysis);
   g_clear_pointer (&edit->events, g_ptr_array_unref);
+  g_clear_pointer (&edit->dissolved, g_ptr_array_unref);
   g_free (edit);
 }
 
@@ -753,15 +764,22 @@ article_removal_apply (gpointer data,
       g_list_store_insert (self->articles, MIN (edit->position, n), edit->article);
       for (guint i = 0; i < edit->events->len; i++)
         _brief_briefing_insert_event (self, g_ptr_array_index (edit->events, i));
+      for (guint i = edit->dissolved->len; i > 0; i--)
+        _brief_briefing_apply_dissolve (self, g_ptr_array_index (edit->dissolved, i - 1),
+                                        edit->article, TRUE);
     }
   else
     {
+      for (guint i = 0; i < edit->dissolved->len; i++)
+        _brief_briefing_apply_dissolve (self, g_ptr_array_index (edit->dissolved, i),
+                                        edit->article, FALSE);
       for (guint i = 0; i < edit->events->len; i++)
         _brief_briefing_take_event (self, g_ptr_array_index (edit->events, i));
       if (g_list_store_find (self->articles, edit->article, &position))
         g_list_store_remove (self->articles, position);
       g_hash_table_remove (self->analyses, edit->article);
     }
+  _brief_briefing_update_conflicts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   _brief_briefing_changed (self);
 }
@@ -788,12 +806,17 @@ brief_briefing_remove_article (BriefBriefing *self,
     g_object_ref (edit->analysis);
   edit->position = position;
   edit->events = g_ptr_array_new_with_free_func (g_object_unref);
+  edit->dissolved = g_ptr_array_new_with_free_func (g_object_unref);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
   for (guint i = 0; i < n; i++)
     {
       BriefEvent *event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
 
-      if (brief_event_get_article (event) == article)
+      /* The article's parts of a group stay in the group, which is kept
+       * whole for undo while its other parts go back into the list. */
+      if (brief_event_get_parts (event) != NULL && brief_event_is_from (event, article))
+        g_ptr_array_add (edit->dissolved, event);
+      else if (brief_event_get_article (event) == article)
         g_ptr_array_add (edit->events, event);
       else
         g_object_unref (event);
@@ -802,6 +825,77 @@ brief_briefing_remove_article (BriefBriefing *self,
   article_removal_apply (edit, FALSE);
   brief_history_record (self->history, _("Remove Source"), NULL,
                         article_removal_apply, edit, article_removal_free);
+}
+
+GPtrArray *
+_brief_briefing_get_facts (BriefBriefing *self,
+                           gboolean       people)
+{
+  return people ? self->key_people : self->quotes;
+}
+
+/* Moving a source: undo moves it back. */
+typedef struct
+{
+  BriefBriefing *briefing;
+  BriefArticle  *article;
+  guint          from;
+  guint          to;
+} ArticleMove;
+
+static void
+article_move_free (gpointer data)
+{
+  ArticleMove *edit = data;
+
+  g_clear_object (&edit->article);
+  g_free (edit);
+}
+
+static void
+article_move_apply (gpointer data,
+                    gboolean undo)
+{
+  ArticleMove *edit = data;
+  BriefBriefing *self = edit->briefing;
+  guint position;
+
+  if (!g_list_store_find (self->articles, edit->article, &position))
+    return;
+  /* The list keeps its own reference while the article moves. */
+  g_object_ref (edit->article);
+  g_list_store_remove (self->articles, position);
+  g_list_store_insert (self->articles, undo ? edit->from : edit->to, edit->article);
+  g_object_unref (edit->article);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  _brief_briefing_changed (self);
+}
+
+gboolean
+brief_briefing_move_article (BriefBriefing *self,
+                             BriefArticle  *article,
+                             guint          position)
+{
+  ArticleMove *edit;
+  guint from;
+  guint n;
+
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), FALSE);
+  g_return_val_if_fail (BRIEF_IS_ARTICLE (article), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  if (!g_list_store_find (self->articles, article, &from) || position >= n || position == from)
+    return FALSE;
+
+  edit = g_new0 (ArticleMove, 1);
+  edit->briefing = self;
+  edit->article = g_object_ref (article);
+  edit->from = from;
+  edit->to = position;
+  article_move_apply (edit, FALSE);
+  brief_history_record (self->history, position < from ? _("Move Source Up") : _("Move Source Down"),
+                        NULL, article_move_apply, edit, article_move_free);
+  return TRUE;
 }
 
 void
