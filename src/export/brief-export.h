@@ -80,9 +80,12 @@ typedef struct
   guint            source;      /* number of its source, 0 for events made by hand */
   gboolean         starred;
   BriefEventState  state;
+  /* The numbers (guint) of the other sources that tell it, cited after
+   * @source (whose sentence is the evidence), or NULL. */
+  GArray          *more_sources;
 } BriefExportEvent;
 
-/* People and organisations; the model does not find them yet. */
+/* People and organisations: the key people the user marked. */
 typedef struct
 {
   char  *name;

@@ -105,6 +105,16 @@ add_reference (xmlNode *parent,
   xmlSetProp (link, BAD_CAST "href", BAD_CAST href);
 }
 
+/* One link for each source that tells @event. */
+static void
+add_event_references (xmlNode                *parent,
+                      const BriefExportEvent *event)
+{
+  add_reference (parent, event->source);
+  for (guint i = 0; event->more_sources != NULL && i < event->more_sources->len; i++)
+    add_reference (parent, g_array_index (event->more_sources, guint, i));
+}
+
 static xmlNode *
 add_section (xmlNode             *body,
              BriefExportSections  section,
@@ -186,7 +196,7 @@ add_events (xmlNode            *body,
         add_text (title, event->title);
       if (event->sentence != NULL)
         add_element (add_element (title, "blockquote", NULL, NULL), "p", NULL, event->sentence);
-      add_reference (add_element (row, "td", "refs", NULL), event->source);
+      add_event_references (add_element (row, "td", "refs", NULL), event);
     }
 }
 
@@ -300,7 +310,7 @@ _brief_export_write_html (BriefExportContent *content)
           add_element (item, "strong", NULL, event->date_label);
           add_text (item, " — ");
           add_text (item, event->title);
-          add_reference (item, event->source);
+          add_event_references (item, event);
         }
     }
   if (brief_export_content_has_section (content, BRIEF_EXPORT_SECTION_CHRONOLOGY))
