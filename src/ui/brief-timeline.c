@@ -248,6 +248,33 @@ entry_source_name (const Entry *entry)
   return name;
 }
 
+/* For an event several sources tell: "2 sources: Harbour Gazette, Valley
+ * Courier"; else NULL. */
+static char *
+entry_dup_sources_text (const Entry *entry)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  GString *text;
+
+  if (brief_event_get_n_sources (entry->event) < 2)
+    return NULL;
+  sources = brief_event_dup_sources (entry->event);
+  text = g_string_new (NULL);
+  /* Translators: before the names of the sources of an event */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u source: ", "%u sources: ", sources->len),
+                          sources->len);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      BriefArticle *article = g_ptr_array_index (sources, i);
+      const char *name = brief_article_get_site (article);
+
+      if (name == NULL || *name == '\0')
+        name = brief_article_get_title (article);
+      g_string_append_printf (text, "%s%s", i > 0 ? _(", ") : "", name != NULL ? name : _("Untitled"));
+    }
+  return g_string_free (text, FALSE);
+}
+
 static Entry *
 get_entry (BriefTimeline *self,
            guint          index)
@@ -264,6 +291,7 @@ entry_update_accessible (BriefTimeline *self,
   g_autofree char *date = NULL;
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *sources = entry_dup_sources_text (entry);
   const char *source;
 
   if (entry->child == NULL)
@@ -284,7 +312,7 @@ entry_update_accessible (BriefTimeline *self,
       g_free (label);
       label = decided;
     }
-  source = entry_source_name (entry);
+  source = sources != NULL ? sources : entry_source_name (entry);
   description = g_strdup_printf ("%s%s%s",
                                  brief_event_get_starred (entry->event) ? _("Starred. ") : "",
                                  source != NULL ? _("From ") : "",
@@ -2114,6 +2142,7 @@ brief_timeline_query_tooltip (GtkWidget  *widget,
   const char *source;
   const char *sentence;
   const BriefTimelineRect *r;
+  g_autofree char *sources = NULL;
 
   if (keyboard_mode)
     index = self->selected == G_MAXUINT ? -1 : (int) self->selected;
@@ -2140,6 +2169,8 @@ brief_timeline_query_tooltip (GtkWidget  *widget,
   entry = get_entry (self, (guint) index);
   date = entry_dup_date_label (entry);
   source = entry_source_name (entry);
+  if ((sources = entry_dup_sources_text (entry)) != NULL)
+    source = sources;
   sentence = brief_event_get_sentence (entry->event);
   markup = g_markup_printf_escaped ("<b>%s</b>\n%s · “%s”%s%s%s\n<i>%s</i>",
                                     brief_event_get_title (entry->event),
