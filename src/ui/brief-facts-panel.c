@@ -268,12 +268,31 @@ compare_entities (gconstpointer a,
  * and redo change too. */
 #define CHOICE_KEY "brief-facts-choice"
 
+/* A quotation's check button or a person's star: not the same class. */
+static gboolean
+choice_get_active (GtkWidget *button)
+{
+  if (GTK_IS_CHECK_BUTTON (button))
+    return gtk_check_button_get_active (GTK_CHECK_BUTTON (button));
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button));
+}
+
+static void
+choice_set_active (GtkWidget *button,
+                   gboolean   active)
+{
+  if (GTK_IS_CHECK_BUTTON (button))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (button), active);
+  else
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), active);
+}
+
 static void
 choice_toggled_cb (BriefFactsPanel *self,
-                   GtkToggleButton *button)
+                   GtkWidget       *button)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  gboolean active = gtk_toggle_button_get_active (button);
+  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
+  gboolean active = choice_get_active (button);
   gboolean quote = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "quote"));
   int index;
 
@@ -351,7 +370,7 @@ sync_list (BriefFactsPanel *self,
         chosen = brief_briefing_has_quote (self->briefing, self->article, brief_facts_panel_get_quote (self, index));
       else if (self->briefing != NULL)
         chosen = brief_briefing_has_key_person (self->briefing, brief_facts_panel_get_entity (self, index)->name);
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), chosen);
+      choice_set_active (button, chosen);
       gtk_widget_set_sensitive (button, self->briefing != NULL && self->article != NULL);
     }
 }

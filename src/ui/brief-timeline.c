@@ -322,6 +322,13 @@ entry_update_accessible (BriefTimeline *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   gtk_widget_set_tooltip_text (entry->child, brief_event_get_sentence (entry->event));
+  /* The tooltip is the description screen readers hear: the sources too. */
+  if (sources != NULL)
+    {
+      g_autofree char *tooltip = g_strdup_printf ("%s\n%s", brief_event_get_sentence (entry->event), sources);
+
+      gtk_widget_set_tooltip_text (entry->child, tooltip);
+    }
   gtk_accessible_update_state (GTK_ACCESSIBLE (entry->child),
                                GTK_ACCESSIBLE_STATE_SELECTED, entry == get_entry (self, self->selected),
                                -1);
