@@ -263,36 +263,18 @@ compare_entities (gconstpointer a,
   return ia < ib ? -1 : (ia > ib);
 }
 
-/* Choosing for the briefing note: a check button on each quotation, a
- * star on each person.  The buttons show the briefing's state, which undo
+/* Choosing for the briefing note: a tick on each quotation, a star on each
+ * person; toggle buttons, which screen readers can press (GTK 4.8 gives a
+ * check button no action).  The buttons show the briefing's state, which undo
  * and redo change too. */
 #define CHOICE_KEY "brief-facts-choice"
 
-/* A quotation's check button or a person's star: not the same class. */
-static gboolean
-choice_get_active (GtkWidget *button)
-{
-  if (GTK_IS_CHECK_BUTTON (button))
-    return gtk_check_button_get_active (GTK_CHECK_BUTTON (button));
-  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button));
-}
-
-static void
-choice_set_active (GtkWidget *button,
-                   gboolean   active)
-{
-  if (GTK_IS_CHECK_BUTTON (button))
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (button), active);
-  else
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), active);
-}
-
 static void
 choice_toggled_cb (BriefFactsPanel *self,
-                   GtkWidget       *button)
+                   GtkToggleButton *button)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
-  gboolean active = choice_get_active (button);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  gboolean active = gtk_toggle_button_get_active (button);
   gboolean quote = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "quote"));
   int index;
 
@@ -315,21 +297,20 @@ add_choice (BriefFactsPanel *self,
 {
   GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *button;
+  GtkWidget *button = gtk_toggle_button_new ();
   g_autofree char *label = NULL;
 
+  gtk_widget_add_css_class (button, "flat");
   if (quote)
     {
-      button = gtk_check_button_new ();
+      gtk_button_set_icon_name (GTK_BUTTON (button), "object-select-symbolic");
       /* Translators: the check button of a quotation, for screen readers */
       label = g_strdup_printf (_("Use Quote in Briefing: %s"), name != NULL ? name : _("Speaker unknown"));
       gtk_widget_set_tooltip_text (button, _("Use in the Briefing Note"));
     }
   else
     {
-      button = gtk_toggle_button_new ();
       gtk_button_set_icon_name (GTK_BUTTON (button), "starred-symbolic");
-      gtk_widget_add_css_class (button, "flat");
       /* Translators: the star of a person, for screen readers */
       label = g_strdup_printf (_("Key Person: %s"), name);
       gtk_widget_set_tooltip_text (button, _("Key Person in the Briefing Note"));
@@ -370,7 +351,7 @@ sync_list (BriefFactsPanel *self,
         chosen = brief_briefing_has_quote (self->briefing, self->article, brief_facts_panel_get_quote (self, index));
       else if (self->briefing != NULL)
         chosen = brief_briefing_has_key_person (self->briefing, brief_facts_panel_get_entity (self, index)->name);
-      choice_set_active (button, chosen);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), chosen);
       gtk_widget_set_sensitive (button, self->briefing != NULL && self->article != NULL);
     }
 }
