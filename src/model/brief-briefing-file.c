@@ -630,7 +630,7 @@ restore_group (JsonObject  *object,
       || !get_optional_string (object, "grouping", &grouping_name)
       || (grouping = find_name (grouping_names, G_N_ELEMENTS (grouping_names), grouping_name)) <= 0)
     {
-      set_damaged (error, _("a group of events is incomplete"));
+      set_damaged (error, _("an event is incomplete"));
       return NULL;
     }
   for (guint i = 0; i < json_array_get_length (nodes); i++)
@@ -729,7 +729,7 @@ restore_fact (JsonNode    *node,
                       || !get_int (object, "start", G_MAXINT, &start)
                       || !get_int (object, "end", G_MAXINT, &end))))
     {
-      set_damaged (error, _("a chosen quote or person is incomplete"));
+      set_damaged (error, _("a field has the wrong type"));
       return NULL;
     }
 

@@ -55,7 +55,7 @@ source_name (BriefArticle *article)
 
   if (name == NULL || *name == '\0')
     name = article != NULL ? brief_article_get_title (article) : NULL;
-  return name != NULL && *name != '\0' ? name : _("An untitled source");
+  return name != NULL && *name != '\0' ? name : _("Untitled");
 }
 
 static void
@@ -392,7 +392,7 @@ brief_briefing_accept_group (BriefBriefing *self,
     return;
   g_value_init (&value, BRIEF_TYPE_EVENT_GROUPING);
   g_value_set_enum (&value, BRIEF_EVENT_GROUPING_MERGED);
-  _brief_briefing_edit_property (self, _("Keep Events Together"), event, "grouping", &value);
+  _brief_briefing_edit_property (self, _("Accept Event"), event, "grouping", &value);
 }
 
 /* Removing a source dissolves the groups it is part of: the other parts

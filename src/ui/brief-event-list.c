@@ -686,8 +686,8 @@ setup_curation (BriefEventList *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   section = g_menu_new ();
-  g_menu_append (section, _("_Merge Events"), "events.merge");
-  g_menu_append (section, _("S_plit Event"), "events.split");
+  g_menu_append (section, _("Merge Events"), "events.merge");
+  g_menu_append (section, _("Split Event"), "events.split");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   section = g_menu_new ();

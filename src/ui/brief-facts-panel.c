@@ -306,16 +306,15 @@ add_choice (BriefFactsPanel *self,
       gtk_button_set_icon_name (GTK_BUTTON (button), "object-select-symbolic");
       /* Translators: the check button of a quotation, for screen readers */
       label = g_strdup_printf (_("Use Quote in Briefing: %s"), name != NULL ? name : _("Speaker unknown"));
-      gtk_widget_set_tooltip_text (button, _("Use in the Briefing Note"));
     }
   else
     {
       gtk_button_set_icon_name (GTK_BUTTON (button), "starred-symbolic");
       /* Translators: the star of a person, for screen readers */
       label = g_strdup_printf (_("Key Person: %s"), name);
-      gtk_widget_set_tooltip_text (button, _("Key Person in the Briefing Note"));
     }
   gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data (G_OBJECT (button), "quote", GINT_TO_POINTER (quote));
   g_signal_connect_object (button, "toggled", G_CALLBACK (choice_toggled_cb), self, G_CONNECT_SWAPPED);

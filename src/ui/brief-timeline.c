@@ -260,9 +260,10 @@ entry_dup_sources_text (const Entry *entry)
     return NULL;
   sources = brief_event_dup_sources (entry->event);
   text = g_string_new (NULL);
-  /* Translators: before the names of the sources of an event */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u source: ", "%u sources: ", sources->len),
+  /* The count as the event list shows it, then the names. */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", sources->len),
                           sources->len);
+  g_string_append (text, ": ");
   for (guint i = 0; i < sources->len; i++)
     {
       BriefArticle *article = g_ptr_array_index (sources, i);
