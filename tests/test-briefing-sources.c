@@ -6,6 +6,7 @@
 
 #include "brief-briefing.h"
 #include "brief-briefing-file.h"
+#include "brief-event-grouping.h"
 
 /* Two reports of the same island ferry (tests/fixtures/briefing/ferry-*):
  * both tell the storm damage of January 2024, and they date the purchase
@@ -93,6 +94,68 @@ test_grouped_across_sources (void)
   g_assert_true (g_ptr_array_index (sources, 1) == article_at (briefing, 1));
   g_assert_true (brief_event_is_from (storm, article_at (briefing, 1)));
   g_assert_null (brief_event_get_conflict (storm));
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* A third source of the storm, pasted, joins the group Briefing suggested. */
+static void
+test_third_source_joins (void)
+{
+  g_autoptr(BriefBriefing) briefing = two_sources ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = count_events (briefing);
+  BriefEvent *storm;
+  guint n;
+
+  brief_briefing_add_text_async (briefing, "Storm Ilsa damaged the ferry pier in January 2024.\n",
+                                 "Pier repairs", NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (brief_briefing_add_text_finish (briefing, result, &error), ==, 1);
+  g_assert_no_error (error);
+
+  storm = find_event (briefing, "damag", &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (brief_event_get_n_sources (storm), ==, 3);
+  g_assert_cmpuint (brief_event_get_parts (storm)->len, ==, 3);
+  g_assert_cmpuint (count_events (briefing), ==, before);
+}
+
+/* Only pairs with a new event are compared: what linked the old ones was
+ * found before and is not found again. */
+static void
+test_group_new_events (void)
+{
+  BriefGroupingEvent events[] = {
+    { 0, 100, 130, "Ferry pier reopens", NULL },
+    { 1, 110, 110, "Ferry pier reopens", NULL },
+    { 2, 110, 110, "Ferry pier reopens", NULL },
+    { 2, 500, 530, "Council buys new ferry", NULL },
+  };
+  g_autoptr(GArray) conflicts = g_array_new (FALSE, FALSE, sizeof (BriefGroupingConflict));
+  g_autoptr(GArray) all = brief_group_events (events, 3, NULL);
+  g_autoptr(GArray) groups = brief_group_new_events (events, G_N_ELEMENTS (events), 2, conflicts);
+
+  g_assert_cmpuint (g_array_index (all, guint, 0), ==, g_array_index (all, guint, 1));
+  /* 2 is linked to 0 and 1 (new with old), 0 and 1 through it. */
+  g_assert_cmpuint (g_array_index (groups, guint, 2), ==, g_array_index (groups, guint, 0));
+  g_assert_cmpuint (g_array_index (groups, guint, 2), ==, g_array_index (groups, guint, 1));
+  g_assert_cmpuint (g_array_index (groups, guint, 3), !=, g_array_index (groups, guint, 0));
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_clear_pointer (&groups, g_array_unref);
+  /* With nothing new, nothing is compared. */
+  groups = brief_group_new_events (events, 2, 2, NULL);
+  g_assert_cmpuint (g_array_index (groups, guint, 0), !=, g_array_index (groups, guint, 1));
 }
 
 static void
@@ -487,6 +550,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/briefing-sources/grouped", test_grouped_across_sources);
+  g_test_add_func ("/briefing-sources/third-source", test_third_source_joins);
+  g_test_add_func ("/briefing-sources/group-new-events", test_group_new_events);
   g_test_add_func ("/briefing-sources/conflict", test_conflict);
   g_test_add_func ("/briefing-sources/merge-and-split", test_merge_and_split);
   g_test_add_func ("/briefing-sources/suggestion", test_suggestion_accept_and_split);

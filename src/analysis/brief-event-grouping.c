@@ -142,9 +142,11 @@ compare_uint (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* The events after @i that share a stem or an actor with it, in order. */
+/* The events that share a stem or an actor with @i and that it is compared
+ * with: those after it, and the old ones (before @first_new), in order. */
 static void
 candidates_of (guint       i,
+               guint       first_new,
                GHashTable *index,
                GHashTable *stems,
                const char * const *actors,
@@ -170,7 +172,7 @@ candidates_of (guint       i,
         {
           guint j = g_array_index (list, guint, m);
 
-          if (j > i && seen[j] != i + 1)
+          if ((j > i || j < first_new) && seen[j] != i + 1)
             {
               seen[j] = i + 1;
               g_array_append_val (out, j);
@@ -197,6 +199,15 @@ brief_group_events (const BriefGroupingEvent *events,
                     guint                     n_events,
                     GArray                   *conflicts)
 {
+  return brief_group_new_events (events, n_events, 0, conflicts);
+}
+
+GArray *
+brief_group_new_events (const BriefGroupingEvent *events,
+                        guint                     n_events,
+                        guint                     first_new,
+                        GArray                   *conflicts)
+{
   g_autofree guint *parent = g_new (guint, MAX (n_events, 1));
   g_autofree guint *number = g_new (guint, MAX (n_events, 1));
   GArray *groups = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_events);
@@ -207,6 +218,7 @@ brief_group_events (const BriefGroupingEvent *events,
   guint n_groups = 0;
 
   g_return_val_if_fail (events != NULL || n_events == 0, groups);
+  g_return_val_if_fail (first_new <= n_events, groups);
 
   for (guint i = 0; i < n_events; i++)
     parent[i] = i;
@@ -218,9 +230,11 @@ brief_group_events (const BriefGroupingEvent *events,
   seen = g_new0 (guint, MAX (n_events, 1));
   candidates = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint i = 0; i < n_events; i++)
+  /* Pairs of old events were compared before: each new one is compared
+   * with the old ones and the new ones after it. */
+  for (guint i = first_new; i < n_events; i++)
     {
-      candidates_of (i, index, stems[i], events[i].actors, seen, candidates);
+      candidates_of (i, first_new, index, stems[i], events[i].actors, seen, candidates);
       for (guint c = 0; c < candidates->len; c++)
         {
           guint j = g_array_index (candidates, guint, c);
@@ -238,7 +252,7 @@ brief_group_events (const BriefGroupingEvent *events,
             }
           else if (conflicts != NULL)
             {
-              BriefGroupingConflict conflict = { i, j };
+              BriefGroupingConflict conflict = { MIN (i, j), MAX (i, j) };
 
               g_array_append_val (conflicts, conflict);
             }

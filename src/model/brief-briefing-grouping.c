@@ -130,36 +130,53 @@ _brief_briefing_update_conflicts (BriefBriefing *self)
     }
 }
 
+static void
+add_candidate (GPtrArray  *leaves,
+               GPtrArray  *owners,
+               BriefEvent *leaf,
+               BriefEvent *owner)
+{
+  g_ptr_array_add (leaves, g_object_ref (leaf));
+  g_ptr_array_add (owners, g_object_ref (owner));
+}
+
 /* The events the suggestions are made from: the single mentions of the
  * list not kept apart by the user, and the parts of the groups Briefing
- * suggested before (so that a third source can join them).  @owners gets
- * the listed event each stands in. */
+ * suggested before (so that a third source can join them); those of the
+ * @added articles (NULL: none is new) last, from *@first_new on.  @owners
+ * gets the listed event each stands in. */
 static GPtrArray *
 grouping_candidates (BriefBriefing *self,
-                     GPtrArray     *owners)
+                     GPtrArray     *added,
+                     GPtrArray     *owners,
+                     guint         *first_new)
 {
   GListModel *events = events_of (self);
   guint n = g_list_model_get_n_items (events);
   GPtrArray *leaves = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) new_events = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BriefEvent) event = g_list_model_get_item (events, i);
       GPtrArray *parts = brief_event_get_parts (event);
+      BriefArticle *article = brief_event_get_article (event);
 
       if (brief_event_get_grouping (event) == BRIEF_EVENT_GROUPING_SUGGESTED)
         for (guint k = 0; k < parts->len; k++)
-          {
-            g_ptr_array_add (leaves, g_object_ref (g_ptr_array_index (parts, k)));
-            g_ptr_array_add (owners, g_object_ref (event));
-          }
-      else if (parts == NULL && brief_event_get_article (event) != NULL
-               && !brief_event_get_kept_apart (event))
+          add_candidate (leaves, owners, g_ptr_array_index (parts, k), event);
+      else if (parts == NULL && article != NULL && !brief_event_get_kept_apart (event))
         {
-          g_ptr_array_add (leaves, g_object_ref (event));
-          g_ptr_array_add (owners, g_object_ref (event));
+          if (added != NULL && g_ptr_array_find (added, article, NULL))
+            g_ptr_array_add (new_events, g_object_ref (event));
+          else
+            add_candidate (leaves, owners, event, event);
         }
     }
+
+  *first_new = added != NULL ? leaves->len : 0;
+  for (guint i = 0; i < new_events->len; i++)
+    add_candidate (leaves, owners, g_ptr_array_index (new_events, i), g_ptr_array_index (new_events, i));
   return leaves;
 }
 
@@ -189,11 +206,11 @@ suggest_group (BriefBriefing *self,
 }
 
 /* Whether the group numbered @group brings together two listed events, of
- * which at most one is a suggested group already. */
+ * which at most one is a suggested group already; its parts are the single
+ * events and every part of that group. */
 static gboolean
 collect_group (GArray    *groups,
                guint      group,
-               GPtrArray *leaves,
                GPtrArray *owners,
                GPtrArray *out_owners,
                GPtrArray *out_parts)
@@ -203,26 +220,33 @@ collect_group (GArray    *groups,
   for (guint i = 0; i < groups->len; i++)
     {
       BriefEvent *owner;
+      GPtrArray *parts;
 
       if (g_array_index (groups, guint, i) != group)
         continue;
       owner = g_ptr_array_index (owners, i);
-      g_ptr_array_add (out_parts, g_ptr_array_index (leaves, i));
-      if (!g_ptr_array_find (out_owners, owner, NULL))
+      if (g_ptr_array_find (out_owners, owner, NULL))
+        continue;
+      g_ptr_array_add (out_owners, owner);
+      if ((parts = brief_event_get_parts (owner)) == NULL)
         {
-          g_ptr_array_add (out_owners, owner);
-          if (brief_event_get_grouping (owner) == BRIEF_EVENT_GROUPING_SUGGESTED)
-            n_suggested++;
+          g_ptr_array_add (out_parts, owner);
+          continue;
         }
+      n_suggested++;
+      for (guint k = 0; k < parts->len; k++)
+        g_ptr_array_add (out_parts, g_ptr_array_index (parts, k));
     }
   return out_owners->len >= 2 && n_suggested <= 1;
 }
 
 void
-_brief_briefing_regroup (BriefBriefing *self)
+_brief_briefing_regroup (BriefBriefing *self,
+                         GPtrArray     *added)
 {
   g_autoptr(GPtrArray) owners = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) leaves = grouping_candidates (self, owners);
+  guint first_new = 0;
+  g_autoptr(GPtrArray) leaves = grouping_candidates (self, added, owners, &first_new);
   g_autofree BriefGroupingEvent *input = g_new0 (BriefGroupingEvent, MAX (leaves->len, 1));
   g_autoptr(GArray) groups = NULL;
   guint n_groups = 0;
@@ -233,7 +257,7 @@ _brief_briefing_regroup (BriefBriefing *self)
 
       fill_grouping_event (&input[i], leaf, article_position (self, brief_event_get_article (leaf)));
     }
-  groups = brief_group_events (input, leaves->len, NULL);
+  groups = brief_group_new_events (input, leaves->len, first_new, NULL);
   for (guint i = 0; i < groups->len; i++)
     n_groups = MAX (n_groups, g_array_index (groups, guint, i) + 1);
 
@@ -242,7 +266,7 @@ _brief_briefing_regroup (BriefBriefing *self)
       g_autoptr(GPtrArray) group_owners = g_ptr_array_new ();
       g_autoptr(GPtrArray) parts = g_ptr_array_new ();
 
-      if (collect_group (groups, group, leaves, owners, group_owners, parts))
+      if (collect_group (groups, group, owners, group_owners, parts))
         suggest_group (self, group_owners, parts);
     }
 

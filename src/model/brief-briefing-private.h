@@ -40,8 +40,11 @@ GPtrArray          *_brief_briefing_get_facts     (BriefBriefing *self,
 
 /* Grouping across sources (brief-briefing-grouping.c), none of it recorded
  * as an edit. */
-/* Suggests groups of events that several sources tell, then conflicts. */
-void                _brief_briefing_regroup       (BriefBriefing *self);
+/* Suggests groups of events that several sources tell, comparing the
+ * events of the @added articles (BriefArticle; NULL: every event) with the
+ * others; then marks conflicts. */
+void                _brief_briefing_regroup       (BriefBriefing *self,
+                                                   GPtrArray     *added);
 /* Marks events that sources date differently. */
 void                _brief_briefing_update_conflicts (BriefBriefing *self);
 /* Takes the groups with a part from @article out of the list, putting their

@@ -26,6 +26,7 @@ struct _BriefBriefing
   gboolean         modified;
   GPtrArray       *quotes;      /* BriefSelectedFact: quotes chosen for the note */
   GPtrArray       *key_people;  /* BriefSelectedFact: people marked as key */
+  GPtrArray       *adding;      /* while importing several: the articles added */
 };
 
 G_DEFINE_FINAL_TYPE (BriefBriefing, brief_briefing, G_TYPE_OBJECT)
@@ -524,7 +525,15 @@ brief_briefing_add_article (BriefBriefing *self,
   g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
   g_list_store_append (self->articles, article);
   add_events_of (self, article, analysis);
-  _brief_briefing_regroup (self);
+  if (self->adding == NULL)
+    {
+      g_autoptr(GPtrArray) added = g_ptr_array_new ();
+
+      g_ptr_array_add (added, article);
+      _brief_briefing_regroup (self, added);
+    }
+  else
+    g_ptr_array_add (self->adding, article);
 
   if (title_was_default)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -579,7 +588,12 @@ brief_briefing_set_published (BriefBriefing *self,
   g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
   remove_events_of (self, article);
   add_events_of (self, article, analysis);
-  _brief_briefing_regroup (self);
+  {
+    g_autoptr(GPtrArray) added = g_ptr_array_new ();
+
+    g_ptr_array_add (added, article);
+    _brief_briefing_regroup (self, added);
+  }
 }
 
 typedef struct
@@ -671,10 +685,14 @@ static guint
 add_imported (BriefBriefing *self,
               ImportData    *data)
 {
+  /* A feed's items are grouped with the rest once, not one by one. */
+  self->adding = g_ptr_array_new ();
   for (guint i = 0; i < data->articles->len; i++)
     brief_briefing_add_article (self,
                                 g_ptr_array_index (data->articles, i),
                                 g_ptr_array_index (data->analyses, i));
+  _brief_briefing_regroup (self, self->adding);
+  g_clear_pointer (&self->adding, g_ptr_array_unref);
   /* New sources are work to save: ask before closing, and autosave them. */
   if (data->articles->len > 0)
     _brief_briefing_changed (self);
