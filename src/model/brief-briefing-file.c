@@ -736,13 +736,14 @@ restore_fact (JsonNode    *node,
   article = g_ptr_array_index (articles, article_index);
   if (people)
     {
-      BriefEntity person = { (char *) text, BRIEF_ENTITY_PERSON, (char *) role, NULL, 0 };
+      BriefEntity person = { .name = (char *) text, .kind = BRIEF_ENTITY_PERSON, .role = (char *) role };
 
       return brief_selected_fact_new (article, NULL, &person);
     }
   else
     {
-      BriefQuote quote = { (char *) text, -1, (char *) speaker, (char *) role, 0, 0, start, end };
+      BriefQuote quote = { .text = (char *) text, .speaker = -1, .speaker_name = (char *) speaker,
+                           .role = (char *) role, .start = start, .end = end };
 
       return brief_selected_fact_new (article, &quote, NULL);
     }
