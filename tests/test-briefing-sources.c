@@ -153,6 +153,13 @@ test_group_new_events (void)
   g_assert_cmpuint (g_array_index (groups, guint, 3), !=, g_array_index (groups, guint, 0));
   g_assert_cmpuint (conflicts->len, ==, 0);
   g_clear_pointer (&groups, g_array_unref);
+  /* One shared word is not the same happening (found in real pages). */
+  {
+    BriefGroupingEvent a = { 0, 100, 130, "A break", NULL };
+    BriefGroupingEvent b = { 1, 110, 110, "News break", NULL };
+
+    g_assert_cmpfloat (brief_grouping_similarity (&a, &b), ==, 0.0);
+  }
   /* With nothing new, nothing is compared. */
   groups = brief_group_new_events (events, 2, 2, NULL);
   g_assert_cmpuint (g_array_index (groups, guint, 0), !=, g_array_index (groups, guint, 1));

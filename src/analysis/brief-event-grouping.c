@@ -13,6 +13,9 @@
 #define SAME_HAPPENING 0.5
 #define ACTOR_BONUS    0.25
 #define STEM_LENGTH    4
+/* One shared word is too little to tell the same happening: "A break" and
+ * "News break" share only "break". */
+#define MIN_SHARED     2
 
 /* The stems of the content words of @title: "Shoigu visits Pyongyang" →
  * shoi, visi, pyon. */
@@ -76,6 +79,8 @@ stems_similarity (GHashTable         *sa,
   score = total > 0 ? (double) shared / total : 0.0;
   if (share_actor (actors_a, actors_b))
     score += ACTOR_BONUS;
+  else if (shared < MIN_SHARED)
+    return 0.0;
   return MIN (score, 1.0);
 }
 

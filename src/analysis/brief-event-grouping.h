@@ -41,7 +41,8 @@ GArray             *brief_group_new_events      (const BriefGroupingEvent *event
                                                  guint                     first_new,
                                                  GArray                   *conflicts);
 
-/* How alike two events are, from 0 to 1: shared title words and actors. */
+/* How alike two events are, from 0 to 1: shared title words and actors;
+ * 0 when they share one title word or none and no actor. */
 double              brief_grouping_similarity   (const BriefGroupingEvent *a,
                                                  const BriefGroupingEvent *b);
 
