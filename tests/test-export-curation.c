@@ -95,6 +95,8 @@ test_markdown (void)
   g_assert_nonnull (strstr (text, "Marta Quell"));
   g_assert_nonnull (strstr (text, "Tomas Breck"));
   g_assert_nonnull (strstr (text, "council leader"));
+  /* The purchase the sources date differently says so. */
+  g_assert_nonnull (strstr (text, "Sources disagree: Valley Courier says April 2022, Harbour Gazette says March 2022"));
   sources = line_with (text, "Kellin Island crossing to reopen, *Valley Courier*");
   g_assert_true (g_str_has_prefix (sources, "1."));
 }
@@ -109,8 +111,10 @@ test_html_and_fodt (void)
   g_assert_nonnull (strstr (html, "href=\"#source-1\""));
   g_assert_nonnull (strstr (html, "We owe the islanders a reliable crossing"));
   g_assert_nonnull (strstr (html, "Tomas Breck"));
+  g_assert_nonnull (strstr (html, "<p class=\"conflict\">Sources disagree: "));
   g_assert_nonnull (strstr (fodt, "We owe the islanders a reliable crossing"));
   g_assert_nonnull (strstr (fodt, "Tomas Breck"));
+  g_assert_nonnull (strstr (fodt, "Sources disagree: Harbour Gazette says March 2022"));
   /* Both references of the storm, in its row. */
   {
     const char *storm = strstr (fodt, "damags the ferry pier</text:p>");
@@ -130,6 +134,7 @@ test_json (void)
   g_autofree char *json = export_text (briefing, BRIEF_EXPORT_FORMAT_JSON);
 
   g_assert_nonnull (strstr (json, "\"more_sources\""));
+  g_assert_nonnull (strstr (json, "\"conflict\""));
   g_assert_nonnull (strstr (json, "We owe the islanders a reliable crossing"));
 }
 
@@ -162,6 +167,7 @@ test_pdf (void)
   g_assert_nonnull (strstr (flat, "[2] [1]"));
   g_assert_nonnull (strstr (flat, "reliable crossing"));
   g_assert_nonnull (strstr (flat, "Tomas Breck"));
+  g_assert_nonnull (strstr (flat, "Sources disagree"));
 }
 
 int

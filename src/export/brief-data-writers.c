@@ -147,6 +147,8 @@ _brief_export_write_json (BriefExportContent *content)
       else
         json_builder_add_null_value (builder);
       add_more_sources (builder, event);
+      if (event->conflict != NULL)
+        add_string_or_null (builder, "conflict", event->conflict);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -118,6 +118,7 @@ event_free (BriefExportEvent *event)
   g_free (event->title);
   g_free (event->sentence);
   g_clear_pointer (&event->more_sources, g_array_unref);
+  g_free (event->conflict);
   g_free (event);
 }
 
@@ -284,6 +285,15 @@ add_chosen_facts (BriefExportContent *content,
 }
 
 char *
+_brief_export_conflict_note (const BriefExportEvent *event)
+{
+  if (event->conflict == NULL)
+    return NULL;
+  /* Translators: an event that sources date differently */
+  return g_strdup_printf (_("Sources disagree: %s"), event->conflict);
+}
+
+char *
 _brief_export_event_references (const BriefExportEvent *event)
 {
   GString *refs = g_string_new (NULL);
@@ -375,6 +385,7 @@ brief_export_content_new (BriefBriefing            *briefing,
       item->starred = brief_event_get_starred (event);
       item->state = brief_event_get_state (event);
       item->more_sources = more_sources_of (event, articles, item->source);
+      item->conflict = dup_text (brief_event_get_conflict (event));
       g_ptr_array_add (content->events, item);
     }
 

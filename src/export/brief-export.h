@@ -83,6 +83,8 @@ typedef struct
   /* The numbers (guint) of the other sources that tell it, cited after
    * @source (whose sentence is the evidence), or NULL. */
   GArray          *more_sources;
+  /* What the sources say when they date it differently, or NULL. */
+  char            *conflict;
 } BriefExportEvent;
 
 /* People and organisations: the key people the user marked. */

@@ -642,6 +642,12 @@ write_body (xmlTextWriter      *writer,
               if (event->starred)
                 end (writer);
               end (writer);
+              if (event->conflict != NULL)
+                {
+                  g_autofree char *disagree = _brief_export_conflict_note (event);
+
+                  paragraph (writer, "Table_20_Contents", disagree);
+                }
               end (writer);
               start_cell (writer);
               start (writer, "text:p");

@@ -54,6 +54,7 @@ static const char style_sheet[] =
   "blockquote { border-left: 3px solid #b8bdc7; margin: .8em 0; padding-left: 1em; font-style: italic; }\n"
   "blockquote footer { font-style: normal; font-size: .9em; }\n"
   ".note { color: #61666f; font-style: italic; font-size: .9em; }\n"
+  ".conflict { color: #8a4b00; font-style: italic; font-size: .9em; margin: .2em 0; }\n"
   "ol.sources { padding-left: 2.2em; }\n"
   "ol.sources .location { font-family: 'Noto Sans Mono', monospace; font-size: .85em; word-break: break-all; }\n"
   "a { color: #1f3a5f; }\n"
@@ -196,6 +197,12 @@ add_events (xmlNode            *body,
         add_text (title, event->title);
       if (event->sentence != NULL)
         add_element (add_element (title, "blockquote", NULL, NULL), "p", NULL, event->sentence);
+      if (event->conflict != NULL)
+        {
+          g_autofree char *disagree = _brief_export_conflict_note (event);
+
+          add_element (title, "p", "conflict", disagree);
+        }
       add_event_references (add_element (row, "td", "refs", NULL), event);
     }
 }

@@ -174,6 +174,14 @@ write_events (GString            *out,
           append_escaped (out, event->sentence);
           g_string_append (out, "\n\n");
         }
+      if (event->conflict != NULL)
+        {
+          g_autofree char *disagree = _brief_export_conflict_note (event);
+
+          g_string_append (out, "  ⚠ *");
+          append_escaped (out, disagree);
+          g_string_append (out, "*\n\n");
+        }
     }
   g_string_append_c (out, '\n');
 }

@@ -762,7 +762,11 @@ add_chronology (BriefNoteRenderer *self)
     {
       BriefExportEvent *event = g_ptr_array_index (content->events, i);
       g_autofree char *date = g_markup_escape_text (event->date_label, -1);
-      g_autofree char *title = g_markup_printf_escaped (event->starred ? "<b>%s</b>" : "%s", event->title);
+      g_autofree char *disagree = _brief_export_conflict_note (event);
+      g_autofree char *title = disagree == NULL
+        ? g_markup_printf_escaped (event->starred ? "<b>%s</b>" : "%s", event->title)
+        : g_markup_printf_escaped (event->starred ? "<b>%s</b>\n<i>%s</i>" : "%s\n<i>%s</i>",
+                                   event->title, disagree);
       g_autofree char *ref = _brief_export_event_references (event);
       g_autofree char *ref_markup = g_markup_escape_text (ref, -1);
       const char *cells[] = { date, title, ref_markup };
