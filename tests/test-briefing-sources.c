@@ -131,6 +131,43 @@ test_third_source_joins (void)
   g_assert_cmpuint (count_events (briefing), ==, before);
 }
 
+/* Redoing a merge after a new source put one of its events in a suggested
+ * group: the suggestion gives way, and no event is listed twice. */
+static void
+test_redo_merge_after_import (void)
+{
+  g_autoptr(BriefBriefing) briefing = two_sources ();
+  BriefHistory *history = brief_briefing_get_history (briefing);
+  g_autoptr(GPtrArray) pair = g_ptr_array_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  BriefEvent *finished = find_event (briefing, "finish", NULL);
+  BriefEvent *merged;
+  BriefEvent *suggested;
+  guint n;
+
+  g_ptr_array_add (pair, find_event (briefing, "appoints", NULL));
+  g_ptr_array_add (pair, finished);
+  merged = g_object_ref (brief_briefing_merge_events (briefing, pair));
+  g_assert_true (brief_history_undo (history));
+
+  brief_briefing_add_text_async (briefing, "Repair crews finished the new pier in June 2024.\n",
+                                 "Pier done", NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (brief_briefing_add_text_finish (briefing, result, NULL), ==, 1);
+  suggested = find_event (briefing, "finish", &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (g_ptr_array_find (brief_event_get_parts (suggested), finished, NULL));
+
+  g_assert_true (brief_history_redo (history));
+  g_assert_true (find_event (briefing, "appoints", NULL) == merged);
+  suggested = find_event (briefing, "finish", &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_null (brief_event_get_parts (suggested));
+  g_assert_true (suggested != finished);
+  g_object_unref (merged);
+}
+
 /* Only pairs with a new event are compared: what linked the old ones was
  * found before and is not found again. */
 static void
@@ -559,6 +596,7 @@ main (int   argc,
   g_test_add_func ("/briefing-sources/grouped", test_grouped_across_sources);
   g_test_add_func ("/briefing-sources/third-source", test_third_source_joins);
   g_test_add_func ("/briefing-sources/group-new-events", test_group_new_events);
+  g_test_add_func ("/briefing-sources/redo-merge-after-import", test_redo_merge_after_import);
   g_test_add_func ("/briefing-sources/conflict", test_conflict);
   g_test_add_func ("/briefing-sources/merge-and-split", test_merge_and_split);
   g_test_add_func ("/briefing-sources/suggestion", test_suggestion_accept_and_split);

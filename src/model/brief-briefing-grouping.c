@@ -273,6 +273,34 @@ _brief_briefing_regroup (BriefBriefing *self,
   _brief_briefing_update_conflicts (self);
 }
 
+/* Takes @event out of the list for an edit that puts it in a group.  A
+ * source added since the edit was undone may have put it in a group
+ * Briefing suggested: that suggestion gives way, its other parts go back
+ * into the list. */
+static void
+take_for_group (BriefBriefing *self,
+                BriefEvent    *event)
+{
+  GListModel *events = events_of (self);
+
+  if (_brief_briefing_take_event (self, event))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(BriefEvent) owner = g_list_model_get_item (events, i);
+      GPtrArray *parts = brief_event_get_parts (owner);
+
+      if (brief_event_get_grouping (owner) != BRIEF_EVENT_GROUPING_SUGGESTED
+          || !g_ptr_array_find (parts, event, NULL))
+        continue;
+      _brief_briefing_take_event (self, owner);
+      for (guint k = 0; k < parts->len; k++)
+        if (g_ptr_array_index (parts, k) != event)
+          _brief_briefing_insert_event (self, g_ptr_array_index (parts, k));
+      return;
+    }
+}
+
 /* Merging and splitting: the inverse of one is the other. */
 typedef struct
 {
@@ -303,7 +331,7 @@ group_edit_apply (gpointer data,
   if (together)
     {
       for (guint i = 0; i < parts->len; i++)
-        _brief_briefing_take_event (edit->briefing, g_ptr_array_index (parts, i));
+        take_for_group (edit->briefing, g_ptr_array_index (parts, i));
       _brief_briefing_insert_event (edit->briefing, edit->combined);
     }
   else
@@ -470,7 +498,7 @@ _brief_briefing_apply_dissolve (BriefBriefing *self,
   if (undo)
     {
       for (guint i = 0; i < others->len; i++)
-        _brief_briefing_take_event (self, g_ptr_array_index (others, i));
+        take_for_group (self, g_ptr_array_index (others, i));
       _brief_briefing_insert_event (self, combined);
     }
   else
