@@ -224,6 +224,18 @@ test_conflict (void)
       g_assert_nonnull (strstr (conflict, "Valley Courier says April 2022"));
     }
   g_assert_cmpuint (n_conflicts, ==, 2);
+
+  /* Putting the Courier's date right ends the disagreement; undo brings it back. */
+  {
+    BriefEvent *april = find_event (briefing, "buys", NULL);
+    BriefDate march = { .precision = BRIEF_DATE_PRECISION_MONTH, .year = 2022, .month = 3 };
+
+    g_assert_nonnull (brief_event_get_conflict (april));
+    brief_briefing_edit_event_date (briefing, april, &march, "March 2022");
+    g_assert_null (brief_event_get_conflict (april));
+    g_assert_true (brief_history_undo (brief_briefing_get_history (briefing)));
+    g_assert_nonnull (brief_event_get_conflict (april));
+  }
 }
 
 static void

@@ -36,6 +36,9 @@ property_edit_apply (gpointer data,
   PropertyEdit *edit = data;
 
   g_object_set_property (edit->target, edit->pspec->name, undo ? &edit->before : &edit->after);
+  /* A new title may make or end a disagreement between sources. */
+  if (BRIEF_IS_EVENT (edit->target) && g_str_equal (edit->pspec->name, "title"))
+    _brief_briefing_update_conflicts (edit->briefing);
   _brief_briefing_changed (edit->briefing);
 }
 
@@ -286,6 +289,8 @@ date_edit_apply (gpointer data,
     brief_event_set_date (edit->event, &edit->after, edit->after_text);
   if (listed)
     _brief_briefing_insert_event (edit->briefing, edit->event);
+  /* A date put right ends the disagreement it caused, or starts one. */
+  _brief_briefing_update_conflicts (edit->briefing);
   _brief_briefing_changed (edit->briefing);
 }
 

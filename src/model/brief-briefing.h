@@ -70,7 +70,7 @@ gboolean            brief_briefing_split_event    (BriefBriefing   *self,
 void                brief_briefing_accept_group   (BriefBriefing   *self,
                                                    BriefEvent      *event);
 
-/* Returns: (transfer none): a GListModel of BriefArticle, in the order added */
+/* Returns: (transfer none): a GListModel of BriefArticle, in the user's order */
 GListModel         *brief_briefing_get_articles   (BriefBriefing *self);
 /* Returns: (transfer none): a GListModel of BriefEvent, in chronological order */
 GListModel         *brief_briefing_get_events     (BriefBriefing *self);
