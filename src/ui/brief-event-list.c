@@ -154,6 +154,19 @@ show_conflict (GtkLabel   *label,
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
 }
 
+/* An event several sources tell is listed under each of them. */
+static gboolean
+told_by_source (BriefEventList *self,
+                BriefEvent     *event,
+                guint           index)
+{
+  g_autoptr(BriefArticle) article = self->articles != NULL ? g_list_model_get_item (self->articles, index) : NULL;
+
+  if (brief_event_get_parts (event) == NULL)
+    return article_index (self, brief_event_get_article (event)) == index;
+  return article != NULL && brief_event_is_from (event, article);
+}
+
 static void
 update_cell (GtkListItem *list_item)
 {
@@ -339,8 +352,7 @@ filter_event_cb (gpointer item,
       break;
     }
 
-  if (source != GTK_INVALID_LIST_POSITION && source > 0 &&
-      article_index (self, brief_event_get_article (event)) != source - 1)
+  if (source != GTK_INVALID_LIST_POSITION && source > 0 && !told_by_source (self, event, source - 1))
     return FALSE;
 
   if (search != NULL && *search != '\0')
