@@ -139,6 +139,32 @@ test_notify_can_undo (void)
   g_assert_cmpstr (brief_briefing_get_title (briefing), ==, "Korea briefing");
 }
 
+static void
+record_label (GString      *labels,
+              GParamSpec   *pspec,
+              BriefHistory *history)
+{
+  g_string_append_printf (labels, "%s;", brief_history_get_undo_label (history));
+}
+
+/* Menus read the labels when they are notified: after the step is recorded
+ * or moved, not when the edit's own ::changed comes (before it is). */
+static void
+test_notify_labels (void)
+{
+  g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
+  BriefHistory *history = brief_briefing_get_history (briefing);
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  g_signal_connect_swapped (history, "notify::undo-label", G_CALLBACK (record_label), labels);
+  brief_briefing_edit_text (briefing, "title", "Korea briefing");
+  brief_briefing_edit_text (briefing, "notes", "Talks");
+  g_assert_cmpstr (labels->str, ==, "Edit Title;Edit Notes;");
+  brief_history_undo (history);
+  g_assert_cmpstr (labels->str, ==, "Edit Title;Edit Notes;Edit Title;");
+  g_assert_cmpstr (brief_history_get_redo_label (history), ==, "Edit Notes");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -150,6 +176,7 @@ main (int    argc,
   g_test_add_func ("/history/groups", test_groups);
   g_test_add_func ("/history/typing-merges", test_typing_merges);
   g_test_add_func ("/history/notify", test_notify_can_undo);
+  g_test_add_func ("/history/notify-labels", test_notify_labels);
 
   return g_test_run ();
 }

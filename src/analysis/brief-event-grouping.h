@@ -32,7 +32,17 @@ GArray             *brief_group_events          (const BriefGroupingEvent *event
                                                  guint                     n_events,
                                                  GArray                   *conflicts);
 
-/* How alike two events are, from 0 to 1: shared title words and actors. */
+/* As brief_group_events(), but compares only the pairs with an event at or
+ * after @first_new: the events before it were compared with each other
+ * before, and what linked them is not found again.  Adding one article to
+ * a large briefing costs its events, not the whole briefing. */
+GArray             *brief_group_new_events      (const BriefGroupingEvent *events,
+                                                 guint                     n_events,
+                                                 guint                     first_new,
+                                                 GArray                   *conflicts);
+
+/* How alike two events are, from 0 to 1: shared title words and actors;
+ * 0 when they share one title word or none and no actor. */
 double              brief_grouping_similarity   (const BriefGroupingEvent *a,
                                                  const BriefGroupingEvent *b);
 

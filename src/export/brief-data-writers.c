@@ -81,6 +81,20 @@ add_string_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* The other sources of an event told by several: "more_sources": [2, 3]. */
+static void
+add_more_sources (JsonBuilder            *builder,
+                  const BriefExportEvent *event)
+{
+  if (event->more_sources == NULL)
+    return;
+  json_builder_set_member_name (builder, "more_sources");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < event->more_sources->len; i++)
+    json_builder_add_int_value (builder, g_array_index (event->more_sources, guint, i));
+  json_builder_end_array (builder);
+}
+
 /* JSON: the briefing's content */
 
 GBytes *
@@ -143,6 +157,9 @@ _brief_export_write_json (BriefExportContent *content)
         json_builder_add_int_value (builder, event->source);
       else
         json_builder_add_null_value (builder);
+      add_more_sources (builder, event);
+      if (event->conflict != NULL)
+        add_string_or_null (builder, "conflict", event->conflict);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

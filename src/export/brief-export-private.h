@@ -64,6 +64,11 @@ void                _brief_export_date_span       (const BriefDate    *date,
                                                    guint32            *out_first,
                                                    guint32            *out_last);
 
+/* "[1] [3]": the references of every source of @event, or "". */
+char               *_brief_export_event_references (const BriefExportEvent *event);
+/* "Sources disagree: …" for an event its sources date differently, or NULL. */
+char               *_brief_export_conflict_note   (const BriefExportEvent *event);
+
 GBytes             *_brief_export_write_markdown  (BriefExportContent *content);
 GBytes             *_brief_export_write_html      (BriefExportContent *content);
 GBytes             *_brief_export_write_fodt      (BriefExportContent *content);

@@ -117,6 +117,8 @@ event_free (BriefExportEvent *event)
   g_free (event->date_label);
   g_free (event->title);
   g_free (event->sentence);
+  g_clear_pointer (&event->more_sources, g_array_unref);
+  g_free (event->conflict);
   g_free (event);
 }
 
@@ -230,6 +232,80 @@ event_is_selected (BriefEvent               *event,
     }
 }
 
+/* The numbers of the sources of @event other than @first, or NULL. */
+static GArray *
+more_sources_of (BriefEvent *event,
+                 GListModel *articles,
+                 guint       first)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  GArray *numbers = NULL;
+
+  if (brief_event_get_parts (event) == NULL)
+    return NULL;
+  sources = brief_event_dup_sources (event);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      guint number = article_number (articles, g_ptr_array_index (sources, i));
+
+      if (number == 0 || number == first)
+        continue;
+      if (numbers == NULL)
+        numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (numbers, number);
+    }
+  return numbers;
+}
+
+/* The quotes and key people the user chose for the note. */
+static void
+add_chosen_facts (BriefExportContent *content,
+                  BriefBriefing      *briefing,
+                  GListModel         *articles)
+{
+  g_autoptr(GPtrArray) quotes = brief_briefing_dup_selected_quotes (briefing);
+  g_autoptr(GPtrArray) people = brief_briefing_dup_key_people (briefing);
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      BriefSelectedFact *fact = g_ptr_array_index (people, i);
+
+      brief_export_content_add_entity (content, fact->person->name, "person", fact->person->role,
+                                       article_number (articles, fact->article));
+    }
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      BriefSelectedFact *fact = g_ptr_array_index (quotes, i);
+      const char *speaker = fact->quote->speaker_name;
+
+      brief_export_content_add_quote (content, fact->quote->text,
+                                      speaker != NULL ? speaker : _("Speaker unknown"),
+                                      fact->quote->role, article_number (articles, fact->article));
+    }
+}
+
+char *
+_brief_export_conflict_note (const BriefExportEvent *event)
+{
+  if (event->conflict == NULL)
+    return NULL;
+  /* Translators: an event that sources date differently */
+  return g_strdup_printf (_("Sources disagree: %s"), event->conflict);
+}
+
+char *
+_brief_export_event_references (const BriefExportEvent *event)
+{
+  GString *refs = g_string_new (NULL);
+
+  if (event->source > 0)
+    g_string_append_printf (refs, "[%u]", event->source);
+  for (guint i = 0; event->more_sources != NULL && i < event->more_sources->len; i++)
+    g_string_append_printf (refs, "%s[%u]", refs->len > 0 ? " " : "",
+                            g_array_index (event->more_sources, guint, i));
+  return g_string_free (refs, FALSE);
+}
+
 BriefExportContent *
 brief_export_content_new (BriefBriefing            *briefing,
                           const BriefExportOptions *options)
@@ -312,9 +388,12 @@ brief_export_content_new (BriefBriefing            *briefing,
       item->has_end = brief_event_get_end_date (event) != NULL;
       if (item->has_end)
         item->end_date = *brief_event_get_end_date (event);
+      item->more_sources = more_sources_of (event, articles, item->source);
+      item->conflict = dup_text (brief_event_get_conflict (event));
       g_ptr_array_add (content->events, item);
     }
 
+  add_chosen_facts (content, briefing, articles);
   return content;
 }
 

@@ -83,9 +83,14 @@ typedef struct
   BriefDate        end_date;    /* a span's end, when has_end */
   gboolean         has_end;
   gboolean         year_known;  /* FALSE: "July (year unknown)", placed nowhere */
+  /* The numbers (guint) of the other sources that tell it, cited after
+   * @source (whose sentence is the evidence), or NULL. */
+  GArray          *more_sources;
+  /* What the sources say when they date it differently, or NULL. */
+  char            *conflict;
 } BriefExportEvent;
 
-/* People and organisations; the model does not find them yet. */
+/* People and organisations: the key people the user marked. */
 typedef struct
 {
   char  *name;

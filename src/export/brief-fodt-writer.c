@@ -99,6 +99,19 @@ reference (xmlTextWriter *writer,
   end (writer);
 }
 
+/* One reference for each source that tells @event. */
+static void
+event_references (xmlTextWriter          *writer,
+                  const BriefExportEvent *event)
+{
+  reference (writer, event->source);
+  for (guint i = 0; event->more_sources != NULL && i < event->more_sources->len; i++)
+    {
+      text (writer, " ");
+      reference (writer, g_array_index (event->more_sources, guint, i));
+    }
+}
+
 /* A paragraph style: @parent, then "key=value" pairs for paragraph-properties
  * and text-properties separated by a "|". */
 static void
@@ -591,7 +604,7 @@ write_body (xmlTextWriter      *writer,
           text (writer, " — ");
           text (writer, event->title);
           text (writer, " ");
-          reference (writer, event->source);
+          event_references (writer, event);
           end (writer);
         }
     }
@@ -629,8 +642,19 @@ write_body (xmlTextWriter      *writer,
               if (event->starred)
                 end (writer);
               end (writer);
+              if (event->conflict != NULL)
+                {
+                  g_autofree char *disagree = _brief_export_conflict_note (event);
+
+                  paragraph (writer, "Table_20_Contents", disagree);
+                }
               end (writer);
-              reference_cell (writer, event->source);
+              start_cell (writer);
+              start (writer, "text:p");
+              attribute (writer, "text:style-name", "Table_20_Contents");
+              event_references (writer, event);
+              end (writer);
+              end (writer);
               end (writer);
             }
           end (writer);

@@ -54,6 +54,7 @@ static const char style_sheet[] =
   "blockquote { border-left: 3px solid #b8bdc7; margin: .8em 0; padding-left: 1em; font-style: italic; }\n"
   "blockquote footer { font-style: normal; font-size: .9em; }\n"
   ".note { color: #61666f; font-style: italic; font-size: .9em; }\n"
+  ".conflict { color: #8a4b00; font-style: italic; font-size: .9em; margin: .2em 0; }\n"
   "ol.sources { padding-left: 2.2em; }\n"
   "ol.sources .location { font-family: 'Noto Sans Mono', monospace; font-size: .85em; word-break: break-all; }\n"
   "a { color: #1f3a5f; }\n"
@@ -103,6 +104,16 @@ add_reference (xmlNode *parent,
   add_text (parent, " ");
   link = add_element (parent, "a", "ref", label);
   xmlSetProp (link, BAD_CAST "href", BAD_CAST href);
+}
+
+/* One link for each source that tells @event. */
+static void
+add_event_references (xmlNode                *parent,
+                      const BriefExportEvent *event)
+{
+  add_reference (parent, event->source);
+  for (guint i = 0; event->more_sources != NULL && i < event->more_sources->len; i++)
+    add_reference (parent, g_array_index (event->more_sources, guint, i));
 }
 
 static xmlNode *
@@ -187,7 +198,13 @@ add_events (xmlNode            *body,
         add_text (title, event->title);
       if (event->sentence != NULL)
         add_element (add_element (title, "blockquote", NULL, NULL), "p", NULL, event->sentence);
-      add_reference (add_element (row, "td", "refs", NULL), event->source);
+      if (event->conflict != NULL)
+        {
+          g_autofree char *disagree = _brief_export_conflict_note (event);
+
+          add_element (title, "p", "conflict", disagree);
+        }
+      add_event_references (add_element (row, "td", "refs", NULL), event);
     }
 }
 
@@ -301,7 +318,7 @@ _brief_export_write_html (BriefExportContent *content)
           add_element (item, "strong", NULL, event->date_label);
           add_text (item, " — ");
           add_text (item, event->title);
-          add_reference (item, event->source);
+          add_event_references (item, event);
         }
     }
   if (brief_export_content_has_section (content, BRIEF_EXPORT_SECTION_CHRONOLOGY))

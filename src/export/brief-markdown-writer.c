@@ -76,6 +76,16 @@ append_reference (GString *out,
     g_string_append_printf (out, " [%u]", source);
 }
 
+/* One reference for each source that tells @event. */
+static void
+append_event_references (GString                *out,
+                         const BriefExportEvent *event)
+{
+  append_reference (out, event->source);
+  for (guint i = 0; event->more_sources != NULL && i < event->more_sources->len; i++)
+    append_reference (out, g_array_index (event->more_sources, guint, i));
+}
+
 static void
 write_title_block (GString            *out,
                    BriefExportContent *content)
@@ -123,7 +133,7 @@ write_key_points (GString            *out,
       append_escaped (out, event->date_label);
       g_string_append (out, "** — ");
       append_escaped (out, event->title);
-      append_reference (out, event->source);
+      append_event_references (out, event);
       g_string_append_c (out, '\n');
     }
   g_string_append_c (out, '\n');
@@ -156,13 +166,21 @@ write_events (GString            *out,
       append_escaped (out, event->date_label);
       g_string_append (out, "**: ");
       append_escaped (out, event->title);
-      append_reference (out, event->source);
+      append_event_references (out, event);
       g_string_append_c (out, '\n');
       if (event->sentence != NULL)
         {
           g_string_append (out, "\n  > ");
           append_escaped (out, event->sentence);
           g_string_append (out, "\n\n");
+        }
+      if (event->conflict != NULL)
+        {
+          g_autofree char *disagree = _brief_export_conflict_note (event);
+
+          g_string_append (out, "  ⚠ *");
+          append_escaped (out, disagree);
+          g_string_append (out, "*\n\n");
         }
     }
   g_string_append_c (out, '\n');
@@ -206,7 +224,7 @@ write_chronology (GString            *out,
       g_string_append (out, event->starred ? " | **" : " | ");
       append_escaped (out, event->title);
       g_string_append (out, event->starred ? "** |" : " |");
-      append_reference (out, event->source);
+      append_event_references (out, event);
       g_string_append (out, " |\n");
     }
   g_string_append_c (out, '\n');

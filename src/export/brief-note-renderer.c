@@ -473,7 +473,7 @@ add_key_points (BriefNoteRenderer *self)
 
       if (!event->starred)
         continue;
-      ref = source_ref (event->source);
+      ref = _brief_export_event_references (event);
       markup = g_markup_printf_escaped ("<b>%s</b> — %s <span foreground='" MUTED_HEX "'>%s</span>",
                                         event->date_label, event->title, ref);
       add_bullet (self, 0, "•", markup);
@@ -783,8 +783,12 @@ add_chronology (BriefNoteRenderer *self)
     {
       BriefExportEvent *event = g_ptr_array_index (content->events, i);
       g_autofree char *date = g_markup_escape_text (event->date_label, -1);
-      g_autofree char *title = g_markup_printf_escaped (event->starred ? "<b>%s</b>" : "%s", event->title);
-      g_autofree char *ref = source_ref (event->source);
+      g_autofree char *disagree = _brief_export_conflict_note (event);
+      g_autofree char *title = disagree == NULL
+        ? g_markup_printf_escaped (event->starred ? "<b>%s</b>" : "%s", event->title)
+        : g_markup_printf_escaped (event->starred ? "<b>%s</b>\n<i>%s</i>" : "%s\n<i>%s</i>",
+                                   event->title, disagree);
+      g_autofree char *ref = _brief_export_event_references (event);
       g_autofree char *ref_markup = g_markup_escape_text (ref, -1);
       const char *cells[] = { date, title, ref_markup };
       const char *row_families[] = { SANS, SERIF, SANS };

@@ -36,6 +36,9 @@ property_edit_apply (gpointer data,
   PropertyEdit *edit = data;
 
   g_object_set_property (edit->target, edit->pspec->name, undo ? &edit->before : &edit->after);
+  /* A new title may make or end a disagreement between sources. */
+  if (BRIEF_IS_EVENT (edit->target) && g_str_equal (edit->pspec->name, "title"))
+    _brief_briefing_update_conflicts (edit->briefing);
   _brief_briefing_changed (edit->briefing);
 }
 
@@ -73,6 +76,16 @@ edit_property (BriefBriefing *self,
     merge_key = g_strdup_printf ("%p:%s", target, property);
   brief_history_record (brief_briefing_get_history (self), label, merge_key,
                         property_edit_apply, edit, property_edit_free);
+}
+
+void
+_brief_briefing_edit_property (BriefBriefing *self,
+                               const char    *label,
+                               gpointer       target,
+                               const char    *property,
+                               const GValue  *value)
+{
+  edit_property (self, label, FALSE, target, property, value);
 }
 
 static const char *
@@ -124,6 +137,18 @@ brief_briefing_edit_event_state (BriefBriefing   *self,
 
   g_value_init (&value, BRIEF_TYPE_EVENT_STATE);
   g_value_set_enum (&value, state);
+  /* Accepting a group Briefing suggested keeps it together: one step. */
+  if (state == BRIEF_EVENT_STATE_ACCEPTED
+      && brief_event_get_grouping (event) == BRIEF_EVENT_GROUPING_SUGGESTED)
+    {
+      BriefHistory *history = brief_briefing_get_history (self);
+
+      brief_history_begin_group (history, state_edit_label (state));
+      brief_briefing_accept_group (self, event);
+      edit_property (self, state_edit_label (state), FALSE, event, "state", &value);
+      brief_history_end_group (history);
+      return;
+    }
   edit_property (self, state_edit_label (state), FALSE, event, "state", &value);
 }
 
@@ -264,6 +289,8 @@ date_edit_apply (gpointer data,
     brief_event_set_date (edit->event, &edit->after, edit->after_text);
   if (listed)
     _brief_briefing_insert_event (edit->briefing, edit->event);
+  /* A date put right ends the disagreement it caused, or starts one. */
+  _brief_briefing_update_conflicts (edit->briefing);
   _brief_briefing_changed (edit->briefing);
 }
 

@@ -17,6 +17,7 @@
 G_DEFINE_QUARK (brief-briefing-file-error-quark, brief_briefing_file_error)
 
 static const char * const state_names[] = { "suggested", "accepted", "hidden" };
+static const char * const grouping_names[] = { "none", "suggested", "merged" };
 static const char * const paragraph_kind_names[] = { "p", "h1", "h2", "h3", "blockquote", "li" };
 
 /* The file is written by hand into one GString rather than through a
@@ -208,6 +209,86 @@ serialize_event_details (Members    *m,
     }
   add_string_member (m, "derived_from", brief_event_get_derived_from (event));
   add_string_member (m, "derived_offset", brief_event_get_derived_offset (event));
+static void serialize_event (GString    *out,
+                             BriefEvent *event,
+                             GHashTable *article_indices);
+
+/* An event that stands for several holds them, each with its own
+ * decisions, so that splitting it later gives them back. */
+static void
+serialize_grouping (Members    *m,
+                    BriefEvent *event,
+                    GHashTable *article_indices)
+{
+  GPtrArray *parts = brief_event_get_parts (event);
+
+  if (brief_event_get_kept_apart (event))
+    add_boolean_member (m, "kept_apart", TRUE);
+  if (parts == NULL)
+    return;
+  add_string_member (m, "grouping", grouping_names[brief_event_get_grouping (event)]);
+  begin_member (m, "parts");
+  g_string_append_c (m->out, '[');
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        g_string_append_len (m->out, ", ", 2);
+      serialize_event (m->out, g_ptr_array_index (parts, i), article_indices);
+    }
+  g_string_append_c (m->out, ']');
+}
+
+static void
+serialize_fact (GString           *out,
+                BriefSelectedFact *fact,
+                GHashTable        *article_indices)
+{
+  Members m = { out, " ", TRUE };
+  gpointer index;
+
+  if (!g_hash_table_lookup_extended (article_indices, fact->article, NULL, &index))
+    return;
+  g_string_append_c (out, '{');
+  add_int_member (&m, "article", GPOINTER_TO_UINT (index));
+  if (fact->quote != NULL)
+    {
+      add_string_member (&m, "text", fact->quote->text);
+      add_string_member (&m, "speaker", fact->quote->speaker_name);
+      add_string_member (&m, "role", fact->quote->role);
+      add_int_member (&m, "start", fact->quote->start);
+      add_int_member (&m, "end", fact->quote->end);
+    }
+  else
+    {
+      add_string_member (&m, "name", fact->person->name);
+      add_string_member (&m, "role", fact->person->role);
+    }
+  g_string_append_len (out, " }", 2);
+}
+
+/* Facts of sources no longer in the briefing are left out. */
+static void
+serialize_facts (Members    *m,
+                 const char *name,
+                 GPtrArray  *facts,
+                 GHashTable *article_indices)
+{
+  guint written = 0;
+
+  if (facts->len == 0)
+    return;
+  begin_member (m, name);
+  g_string_append_c (m->out, '[');
+  for (guint i = 0; i < facts->len; i++)
+    {
+      BriefSelectedFact *fact = g_ptr_array_index (facts, i);
+
+      if (!g_hash_table_contains (article_indices, fact->article))
+        continue;
+      g_string_append (m->out, written++ == 0 ? "\n  " : ",\n  ");
+      serialize_fact (m->out, fact, article_indices);
+    }
+  g_string_append (m->out, written > 0 ? "\n ]" : "]");
 }
 
 static void
@@ -237,6 +318,7 @@ serialize_event (GString     *out,
       add_int_member (&m, "date_start", brief_event_get_date_start (event));
       add_int_member (&m, "date_end", brief_event_get_date_end (event));
     }
+  serialize_grouping (&m, event, article_indices);
   g_string_append_len (out, " }", 2);
 }
 
@@ -295,6 +377,14 @@ brief_briefing_serialize (BriefBriefing *self)
       serialize_article (out, article);
     }
   g_string_append (out, n_articles > 0 ? "\n ]" : "]");
+
+  {
+    g_autoptr(GPtrArray) quotes = brief_briefing_dup_selected_quotes (self);
+    g_autoptr(GPtrArray) people = brief_briefing_dup_key_people (self);
+
+    serialize_facts (&m, "quotes", quotes, article_indices);
+    serialize_facts (&m, "key_people", people, article_indices);
+  }
 
   begin_member (&m, "events");
   g_string_append_c (out, '[');
@@ -564,6 +654,52 @@ restore_event_details (BriefEvent  *event,
     brief_event_set_end_date (event, &end_date);
   brief_event_set_derivation (event, derived_from, derived_offset);
   return TRUE;
+static BriefEvent *restore_event (JsonNode   *node,
+                                  GPtrArray  *articles,
+                                  GArray     *char_indices,
+                                  GError    **error);
+
+/* A group of the file: its parts, then its own title, date and decisions
+ * over those the first part gave it. */
+static BriefEvent *
+restore_group (JsonObject  *object,
+               BriefEvent  *own,
+               GPtrArray   *articles,
+               GArray      *char_indices,
+               GError     **error)
+{
+  JsonArray *nodes = get_array (object, "parts");
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *grouping_name = NULL;
+  BriefEvent *group;
+  int grouping;
+
+  if (nodes == NULL || json_array_get_length (nodes) < 2
+      || !get_optional_string (object, "grouping", &grouping_name)
+      || (grouping = find_name (grouping_names, G_N_ELEMENTS (grouping_names), grouping_name)) <= 0)
+    {
+      set_damaged (error, _("an event is incomplete"));
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (nodes); i++)
+    {
+      BriefEvent *part = restore_event (json_array_get_element (nodes, i), articles, char_indices, error);
+
+      if (part == NULL)
+        return NULL;
+      g_ptr_array_add (parts, part);
+    }
+
+  group = brief_event_new_combined (parts, grouping);
+  brief_event_set_date (group, brief_event_get_date (own), brief_event_get_date_text (own));
+  brief_event_set_end_date (group, brief_event_get_end_date (own));
+  brief_event_set_derivation (group, brief_event_get_derived_from (own),
+                              brief_event_get_derived_offset (own));
+  brief_event_set_year_known (group, brief_event_get_year_known (own));
+  brief_event_set_title (group, brief_event_get_title (own));
+  brief_event_set_state (group, brief_event_get_state (own));
+  brief_event_set_starred (group, brief_event_get_starred (own));
+  return group;
 }
 
 static BriefEvent *
@@ -577,6 +713,7 @@ restore_event (JsonNode   *node,
   g_autoptr(BriefEvent) event = NULL;
   BriefArticle *article = NULL;
   JsonNode *starred;
+  JsonNode *kept_apart;
   BriefDate date;
   gint64 article_index = 0;
   int state;
@@ -625,7 +762,84 @@ restore_event (JsonNode   *node,
                                 &g_array_index (char_indices, CharIndex, article_index), error))
     return NULL;
 
+  kept_apart = json_object_get_member (object, "kept_apart");
+  if (kept_apart != NULL && JSON_NODE_HOLDS_VALUE (kept_apart)
+      && json_node_get_value_type (kept_apart) == G_TYPE_BOOLEAN)
+    brief_event_set_kept_apart (event, json_node_get_boolean (kept_apart));
+  if (json_object_has_member (object, "parts"))
+    return restore_group (object, event, articles, char_indices, error);
+
   return g_steal_pointer (&event);
+}
+
+/* A quote or key person of the file, copied as it was chosen. */
+static BriefSelectedFact *
+restore_fact (JsonNode    *node,
+              GPtrArray   *articles,
+              gboolean     people,
+              GError     **error)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *text = NULL, *speaker = NULL, *role = NULL;
+  gint64 article_index = 0, start = 0, end = 0;
+  BriefArticle *article;
+
+  if (object == NULL || articles->len == 0
+      || !get_int (object, "article", articles->len - 1, &article_index)
+      || !get_optional_string (object, people ? "name" : "text", &text) || text == NULL
+      || !get_optional_string (object, "role", &role)
+      || (!people && (!get_optional_string (object, "speaker", &speaker)
+                      || !get_int (object, "start", G_MAXINT, &start)
+                      || !get_int (object, "end", G_MAXINT, &end))))
+    {
+      set_damaged (error, _("a field has the wrong type"));
+      return NULL;
+    }
+
+  article = g_ptr_array_index (articles, article_index);
+  if (people)
+    {
+      BriefEntity person = { .name = (char *) text, .kind = BRIEF_ENTITY_PERSON, .role = (char *) role };
+
+      return brief_selected_fact_new (article, NULL, &person);
+    }
+  else
+    {
+      BriefQuote quote = { .text = (char *) text, .speaker = -1, .speaker_name = (char *) speaker,
+                           .role = (char *) role, .start = start, .end = end };
+
+      return brief_selected_fact_new (article, &quote, NULL);
+    }
+}
+
+/* Files saved before quotes and people could be chosen have neither
+ * member: both are optional. */
+static gboolean
+restore_facts (BriefBriefing  *briefing,
+               JsonObject     *root,
+               GPtrArray      *articles,
+               GError        **error)
+{
+  static const char * const names[] = { "quotes", "key_people" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      JsonArray *nodes = NULL;
+
+      if (!json_object_has_member (root, names[k]))
+        continue;
+      if ((nodes = get_array (root, names[k])) == NULL)
+        return set_damaged (error, _("a field has the wrong type"));
+      for (guint i = 0; i < json_array_get_length (nodes); i++)
+        {
+          BriefSelectedFact *fact = restore_fact (json_array_get_element (nodes, i), articles, k == 1, error);
+
+          if (fact == NULL)
+            return FALSE;
+          g_ptr_array_add (_brief_briefing_get_facts (briefing, k == 1), fact);
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -813,9 +1027,13 @@ brief_briefing_deserialize (GBytes  *bytes,
       g_ptr_array_add (events, event);
     }
 
+  if (!restore_facts (briefing, root, articles, error))
+    return NULL;
+
   /* The file is sound: now the expensive part. */
   restore_analyses (briefing, articles);
   _brief_briefing_insert_events (briefing, events);
+  _brief_briefing_update_conflicts (briefing);
 
   brief_briefing_set_modified (briefing, FALSE);
   return g_steal_pointer (&briefing);

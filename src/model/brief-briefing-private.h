@@ -26,4 +26,35 @@ void                _brief_briefing_restore_article (BriefBriefing *self,
                                                      BriefAnalysis *analysis);
 BriefDateTagger    *_brief_briefing_get_tagger    (BriefBriefing *self);
 
+/* Records an undoable change of @property of @target to @value. */
+void                _brief_briefing_edit_property (BriefBriefing *self,
+                                                   const char    *label,
+                                                   gpointer       target,
+                                                   const char    *property,
+                                                   const GValue  *value);
+
+/* Returns: (transfer none): the selected quotes or the key people
+ * (@people), BriefSelectedFact in the order chosen */
+GPtrArray          *_brief_briefing_get_facts     (BriefBriefing *self,
+                                                   gboolean       people);
+
+/* Grouping across sources (brief-briefing-grouping.c), none of it recorded
+ * as an edit. */
+/* Suggests groups of events that several sources tell, comparing the
+ * events of the @added articles (BriefArticle; NULL: every event) with the
+ * others; then marks conflicts. */
+void                _brief_briefing_regroup       (BriefBriefing *self,
+                                                   GPtrArray     *added);
+/* Marks events that sources date differently. */
+void                _brief_briefing_update_conflicts (BriefBriefing *self);
+/* Takes the groups with a part from @article out of the list, putting their
+ * other parts back.  Returns: (transfer full): the groups, for undo */
+GPtrArray          *_brief_briefing_dissolve_groups_of (BriefBriefing *self,
+                                                        BriefArticle  *article);
+/* Dissolves (@undo FALSE) or restores one group dissolved for @article. */
+void                _brief_briefing_apply_dissolve (BriefBriefing *self,
+                                                    BriefEvent    *combined,
+                                                    BriefArticle  *article,
+                                                    gboolean       undo);
+
 G_END_DECLS

@@ -24,6 +24,9 @@ struct _BriefBriefing
   BriefDateTagger *tagger;
   BriefHistory    *history;
   gboolean         modified;
+  GPtrArray       *quotes;      /* BriefSelectedFact: quotes chosen for the note */
+  GPtrArray       *key_people;  /* BriefSelectedFact: people marked as key */
+  GPtrArray       *adding;      /* while importing several: the articles added */
 };
 
 G_DEFINE_FINAL_TYPE (BriefBriefing, brief_briefing, G_TYPE_OBJECT)
@@ -59,6 +62,8 @@ brief_briefing_dispose (GObject *object)
   g_clear_pointer (&self->analyses, g_hash_table_unref);
   g_clear_object (&self->tagger);
   g_clear_object (&self->history);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  g_clear_pointer (&self->key_people, g_ptr_array_unref);
 
   G_OBJECT_CLASS (brief_briefing_parent_class)->dispose (object);
 }
@@ -249,6 +254,8 @@ brief_briefing_init (BriefBriefing *self)
   self->events = g_list_store_new (BRIEF_TYPE_EVENT);
   self->analyses = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->history = brief_history_new ();
+  self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_selected_fact_free);
+  self->key_people = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_selected_fact_free);
 }
 
 BriefBriefing *
@@ -528,6 +535,7 @@ static void
 remove_events_of (BriefBriefing *self,
                   BriefArticle  *article)
 {
+  g_autoptr(GPtrArray) dissolved = _brief_briefing_dissolve_groups_of (self, article);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
 
   for (guint i = n; i > 0; i--)
@@ -554,6 +562,15 @@ brief_briefing_add_article (BriefBriefing *self,
   g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
   g_list_store_append (self->articles, article);
   add_events_of (self, article, analysis);
+  if (self->adding == NULL)
+    {
+      g_autoptr(GPtrArray) added = g_ptr_array_new ();
+
+      g_ptr_array_add (added, article);
+      _brief_briefing_regroup (self, added);
+    }
+  else
+    g_ptr_array_add (self->adding, article);
 
   if (title_was_default)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -608,6 +625,12 @@ brief_briefing_set_published (BriefBriefing *self,
   g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
   remove_events_of (self, article);
   add_events_of (self, article, analysis);
+  {
+    g_autoptr(GPtrArray) added = g_ptr_array_new ();
+
+    g_ptr_array_add (added, article);
+    _brief_briefing_regroup (self, added);
+  }
 }
 
 typedef struct
@@ -699,10 +722,14 @@ static guint
 add_imported (BriefBriefing *self,
               ImportData    *data)
 {
+  /* A feed's items are grouped with the rest once, not one by one. */
+  self->adding = g_ptr_array_new ();
   for (guint i = 0; i < data->articles->len; i++)
     brief_briefing_add_article (self,
                                 g_ptr_array_index (data->articles, i),
                                 g_ptr_array_index (data->analyses, i));
+  _brief_briefing_regroup (self, self->adding);
+  g_clear_pointer (&self->adding, g_ptr_array_unref);
   /* New sources are work to save: ask before closing, and autosave them. */
   if (data->articles->len > 0)
     _brief_briefing_changed (self);
@@ -760,6 +787,7 @@ typedef struct
   BriefAnalysis *analysis;
   guint          position;
   GPtrArray     *events;
+  GPtrArray     *dissolved;  /* groups with a part from the article */
 } ArticleRemoval;
 
 static void
@@ -770,6 +798,7 @@ article_removal_free (gpointer data)
   g_clear_object (&edit->article);
   g_clear_object (&edit->analysis);
   g_clear_pointer (&edit->events, g_ptr_array_unref);
+  g_clear_pointer (&edit->dissolved, g_ptr_array_unref);
   g_free (edit);
 }
 
@@ -790,15 +819,22 @@ article_removal_apply (gpointer data,
       g_list_store_insert (self->articles, MIN (edit->position, n), edit->article);
       for (guint i = 0; i < edit->events->len; i++)
         _brief_briefing_insert_event (self, g_ptr_array_index (edit->events, i));
+      for (guint i = edit->dissolved->len; i > 0; i--)
+        _brief_briefing_apply_dissolve (self, g_ptr_array_index (edit->dissolved, i - 1),
+                                        edit->article, TRUE);
     }
   else
     {
+      for (guint i = 0; i < edit->dissolved->len; i++)
+        _brief_briefing_apply_dissolve (self, g_ptr_array_index (edit->dissolved, i),
+                                        edit->article, FALSE);
       for (guint i = 0; i < edit->events->len; i++)
         _brief_briefing_take_event (self, g_ptr_array_index (edit->events, i));
       if (g_list_store_find (self->articles, edit->article, &position))
         g_list_store_remove (self->articles, position);
       g_hash_table_remove (self->analyses, edit->article);
     }
+  _brief_briefing_update_conflicts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   _brief_briefing_changed (self);
 }
@@ -825,12 +861,17 @@ brief_briefing_remove_article (BriefBriefing *self,
     g_object_ref (edit->analysis);
   edit->position = position;
   edit->events = g_ptr_array_new_with_free_func (g_object_unref);
+  edit->dissolved = g_ptr_array_new_with_free_func (g_object_unref);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
   for (guint i = 0; i < n; i++)
     {
       BriefEvent *event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
 
-      if (brief_event_get_article (event) == article)
+      /* The article's parts of a group stay in the group, which is kept
+       * whole for undo while its other parts go back into the list. */
+      if (brief_event_get_parts (event) != NULL && brief_event_is_from (event, article))
+        g_ptr_array_add (edit->dissolved, event);
+      else if (brief_event_get_article (event) == article)
         g_ptr_array_add (edit->events, event);
       else
         g_object_unref (event);
@@ -839,6 +880,77 @@ brief_briefing_remove_article (BriefBriefing *self,
   article_removal_apply (edit, FALSE);
   brief_history_record (self->history, _("Remove Source"), NULL,
                         article_removal_apply, edit, article_removal_free);
+}
+
+GPtrArray *
+_brief_briefing_get_facts (BriefBriefing *self,
+                           gboolean       people)
+{
+  return people ? self->key_people : self->quotes;
+}
+
+/* Moving a source: undo moves it back. */
+typedef struct
+{
+  BriefBriefing *briefing;
+  BriefArticle  *article;
+  guint          from;
+  guint          to;
+} ArticleMove;
+
+static void
+article_move_free (gpointer data)
+{
+  ArticleMove *edit = data;
+
+  g_clear_object (&edit->article);
+  g_free (edit);
+}
+
+static void
+article_move_apply (gpointer data,
+                    gboolean undo)
+{
+  ArticleMove *edit = data;
+  BriefBriefing *self = edit->briefing;
+  guint position;
+
+  if (!g_list_store_find (self->articles, edit->article, &position))
+    return;
+  /* The list keeps its own reference while the article moves. */
+  g_object_ref (edit->article);
+  g_list_store_remove (self->articles, position);
+  g_list_store_insert (self->articles, undo ? edit->from : edit->to, edit->article);
+  g_object_unref (edit->article);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  _brief_briefing_changed (self);
+}
+
+gboolean
+brief_briefing_move_article (BriefBriefing *self,
+                             BriefArticle  *article,
+                             guint          position)
+{
+  ArticleMove *edit;
+  guint from;
+  guint n;
+
+  g_return_val_if_fail (BRIEF_IS_BRIEFING (self), FALSE);
+  g_return_val_if_fail (BRIEF_IS_ARTICLE (article), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  if (!g_list_store_find (self->articles, article, &from) || position >= n || position == from)
+    return FALSE;
+
+  edit = g_new0 (ArticleMove, 1);
+  edit->briefing = self;
+  edit->article = g_object_ref (article);
+  edit->from = from;
+  edit->to = position;
+  article_move_apply (edit, FALSE);
+  brief_history_record (self->history, position < from ? _("Move Source Up") : _("Move Source Down"),
+                        NULL, article_move_apply, edit, article_move_free);
+  return TRUE;
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include "brief-analysis.h"
 #include "brief-article.h"
+#include "brief-entities.h"
 #include "brief-event.h"
 #include "brief-history.h"
 
@@ -56,7 +57,20 @@ void                brief_briefing_add_event      (BriefBriefing   *self,
 void                brief_briefing_remove_event   (BriefBriefing   *self,
                                                    BriefEvent      *event);
 
-/* Returns: (transfer none): a GListModel of BriefArticle, in the order added */
+/* Events across sources.  Merges the listed @events (two or more) into one
+ * event with several sources; returns it (transfer none), or NULL when
+ * fewer than two of @events are listed. */
+BriefEvent         *brief_briefing_merge_events   (BriefBriefing   *self,
+                                                   GPtrArray       *events);
+/* Splits a merged or suggested group back into its parts, which are then
+ * not suggested together again; FALSE if @event is not a listed group. */
+gboolean            brief_briefing_split_event    (BriefBriefing   *self,
+                                                   BriefEvent      *event);
+/* Keeps a group Briefing suggested: it becomes a merged one. */
+void                brief_briefing_accept_group   (BriefBriefing   *self,
+                                                   BriefEvent      *event);
+
+/* Returns: (transfer none): a GListModel of BriefArticle, in the user's order */
 GListModel         *brief_briefing_get_articles   (BriefBriefing *self);
 /* Returns: (transfer none): a GListModel of BriefEvent, in chronological order */
 GListModel         *brief_briefing_get_events     (BriefBriefing *self);
@@ -67,6 +81,11 @@ void                brief_briefing_add_article    (BriefBriefing *self,
 /* Removes @article and its events, undoably. */
 void                brief_briefing_remove_article (BriefBriefing *self,
                                                    BriefArticle  *article);
+/* Moves @article to @position in the list of sources (the order exports
+ * number them in), undoably; FALSE when there is nothing to move. */
+gboolean            brief_briefing_move_article   (BriefBriefing *self,
+                                                   BriefArticle  *article,
+                                                   guint          position);
 /* Sets the publication date of @article, resolves its relative dates again
  * and replaces its events. */
 void                brief_briefing_set_published  (BriefBriefing *self,
@@ -107,5 +126,43 @@ void                brief_briefing_add_text_async     (BriefBriefing       *self
 guint               brief_briefing_add_text_finish    (BriefBriefing       *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
+
+/* Quotes and people chosen for the briefing note, with their source: a
+ * copy, so that the note keeps them as chosen. */
+typedef struct
+{
+  BriefArticle *article;
+  BriefQuote   *quote;   /* for a selected quote, else NULL */
+  BriefEntity  *person;  /* for a key person, else NULL */
+} BriefSelectedFact;
+
+BriefSelectedFact  *brief_selected_fact_new       (BriefArticle      *article,
+                                                   const BriefQuote  *quote,
+                                                   const BriefEntity *person);
+void                brief_selected_fact_free      (BriefSelectedFact *fact);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BriefSelectedFact, brief_selected_fact_free)
+
+/* Selects or unselects @quote of @article for the note, undoably. */
+void                brief_briefing_select_quote   (BriefBriefing     *self,
+                                                   BriefArticle      *article,
+                                                   const BriefQuote  *quote,
+                                                   gboolean           selected);
+gboolean            brief_briefing_has_quote      (BriefBriefing     *self,
+                                                   BriefArticle      *article,
+                                                   const BriefQuote  *quote);
+/* Marks or unmarks @person (named in @article) as a key person, undoably;
+ * people are told apart by name across articles. */
+void                brief_briefing_mark_key_person (BriefBriefing     *self,
+                                                    BriefArticle      *article,
+                                                    const BriefEntity *person,
+                                                    gboolean           key);
+gboolean            brief_briefing_has_key_person (BriefBriefing     *self,
+                                                   const char        *name);
+/* The selected quotes of the sources still in the briefing, by source and
+ * place in it.  Returns: (transfer container) (element-type BriefSelectedFact) */
+GPtrArray          *brief_briefing_dup_selected_quotes (BriefBriefing *self);
+/* The key people, in the order marked.
+ * Returns: (transfer container) (element-type BriefSelectedFact) */
+GPtrArray          *brief_briefing_dup_key_people (BriefBriefing     *self);
 
 G_END_DECLS

@@ -32,12 +32,24 @@ struct _BriefEvent
   BriefDate     end_date;
   char         *derived_from;
   char         *derived_offset;
+
+  /* Grouping across sources: the events this one stands for (NULL for a
+   * single mention), how they came together, and what other sources say. */
+  GPtrArray          *parts;
+  BriefEventGrouping  grouping;
+  gboolean            kept_apart;
+  char               *conflict;
 };
 
 G_DEFINE_ENUM_TYPE (BriefEventState, brief_event_state,
                     G_DEFINE_ENUM_VALUE (BRIEF_EVENT_STATE_SUGGESTED, "suggested"),
                     G_DEFINE_ENUM_VALUE (BRIEF_EVENT_STATE_ACCEPTED, "accepted"),
                     G_DEFINE_ENUM_VALUE (BRIEF_EVENT_STATE_HIDDEN, "hidden"))
+
+G_DEFINE_ENUM_TYPE (BriefEventGrouping, brief_event_grouping,
+                    G_DEFINE_ENUM_VALUE (BRIEF_EVENT_GROUPING_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (BRIEF_EVENT_GROUPING_SUGGESTED, "suggested"),
+                    G_DEFINE_ENUM_VALUE (BRIEF_EVENT_GROUPING_MERGED, "merged"))
 
 G_DEFINE_FINAL_TYPE (BriefEvent, brief_event, G_TYPE_OBJECT)
 
@@ -51,6 +63,8 @@ enum {
   PROP_DERIVED_FROM,
   PROP_DERIVED_OFFSET,
   PROP_YEAR_KNOWN,
+  PROP_GROUPING,
+  PROP_CONFLICT,
   N_PROPS
 };
 
@@ -62,6 +76,7 @@ brief_event_dispose (GObject *object)
   BriefEvent *self = (BriefEvent *)object;
 
   g_clear_object (&self->article);
+  g_clear_pointer (&self->parts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (brief_event_parent_class)->dispose (object);
 }
@@ -76,6 +91,7 @@ brief_event_finalize (GObject *object)
   g_clear_pointer (&self->sentence, g_free);
   g_clear_pointer (&self->derived_from, g_free);
   g_clear_pointer (&self->derived_offset, g_free);
+  g_clear_pointer (&self->conflict, g_free);
 
   G_OBJECT_CLASS (brief_event_parent_class)->finalize (object);
 }
@@ -113,6 +129,11 @@ brief_event_get_property (GObject    *object,
       break;
     case PROP_YEAR_KNOWN:
       g_value_set_boolean (value, !self->year_unknown);
+    case PROP_GROUPING:
+      g_value_set_enum (value, self->grouping);
+      break;
+    case PROP_CONFLICT:
+      g_value_set_string (value, self->conflict);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -143,6 +164,8 @@ brief_event_set_property (GObject      *object,
       break;
     case PROP_YEAR_KNOWN:
       brief_event_set_year_known (self, g_value_get_boolean (value));
+    case PROP_GROUPING:
+      brief_event_set_grouping (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -234,6 +257,27 @@ brief_event_class_init (BriefEventClass *klass)
   properties[PROP_YEAR_KNOWN] =
     g_param_spec_boolean ("year-known", NULL, NULL, TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+   * BriefEvent:grouping:
+   *
+   * For an event that stands for several: whether Briefing suggested the
+   * group or the user merged (or accepted) it.
+   */
+  properties[PROP_GROUPING] =
+    g_param_spec_enum ("grouping", NULL, NULL,
+                       BRIEF_TYPE_EVENT_GROUPING,
+                       BRIEF_EVENT_GROUPING_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BriefEvent:conflict:
+   *
+   * When another source dates the same happening differently, what each
+   * says: "Reuters says March 2021, AP says April 2021"; else NULL.
+   */
+  properties[PROP_CONFLICT] =
+    g_param_spec_string ("conflict", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -647,4 +691,165 @@ brief_event_parse_yearless_value (const char *value,
     return FALSE;
   *out_date = date;
   return TRUE;
+/* Grouping across sources */
+
+static void
+collect_sources (BriefEvent *self,
+                 GPtrArray  *sources)
+{
+  if (self->parts == NULL)
+    {
+      if (self->article != NULL && !g_ptr_array_find (sources, self->article, NULL))
+        g_ptr_array_add (sources, g_object_ref (self->article));
+      return;
+    }
+  for (guint i = 0; i < self->parts->len; i++)
+    collect_sources (g_ptr_array_index (self->parts, i), sources);
+}
+
+static BriefEventState
+combined_state (GPtrArray *parts)
+{
+  gboolean all_hidden = TRUE;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      BriefEventState state = brief_event_get_state (g_ptr_array_index (parts, i));
+
+      if (state == BRIEF_EVENT_STATE_ACCEPTED)
+        return BRIEF_EVENT_STATE_ACCEPTED;
+      all_hidden = all_hidden && state == BRIEF_EVENT_STATE_HIDDEN;
+    }
+  return all_hidden ? BRIEF_EVENT_STATE_HIDDEN : BRIEF_EVENT_STATE_SUGGESTED;
+}
+
+BriefEvent *
+brief_event_new_combined (GPtrArray          *parts,
+                          BriefEventGrouping  grouping)
+{
+  BriefEvent *lead;
+  BriefEvent *self;
+
+  g_return_val_if_fail (parts != NULL && parts->len >= 2, NULL);
+  g_return_val_if_fail (grouping != BRIEF_EVENT_GROUPING_NONE, NULL);
+
+  /* The first part speaks for the group: its date, title and sentence. */
+  lead = g_ptr_array_index (parts, 0);
+  self = brief_event_new (&lead->date, lead->date_text, lead->title, lead->article);
+  brief_event_set_sentence (self, lead->sentence, lead->start, lead->end);
+  brief_event_set_date_span (self, lead->date_start, lead->date_end);
+  brief_event_set_end_date (self, brief_event_get_end_date (lead));
+  brief_event_set_derivation (self, lead->derived_from, lead->derived_offset);
+  self->year_unknown = lead->year_unknown;
+  self->state = combined_state (parts);
+  for (guint i = 0; i < parts->len; i++)
+    self->starred |= brief_event_get_starred (g_ptr_array_index (parts, i));
+  self->parts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < parts->len; i++)
+    g_ptr_array_add (self->parts, g_object_ref (g_ptr_array_index (parts, i)));
+  self->grouping = grouping;
+  return self;
+}
+
+GPtrArray *
+brief_event_get_parts (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+  return self->parts;
+}
+
+gboolean
+brief_event_is_from (BriefEvent   *self,
+                     BriefArticle *article)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), FALSE);
+
+  if (self->parts == NULL)
+    return self->article == article;
+  for (guint i = 0; i < self->parts->len; i++)
+    if (brief_event_is_from (g_ptr_array_index (self->parts, i), article))
+      return TRUE;
+  return FALSE;
+}
+
+GPtrArray *
+brief_event_dup_sources (BriefEvent *self)
+{
+  GPtrArray *sources;
+
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+
+  sources = g_ptr_array_new_with_free_func (g_object_unref);
+  collect_sources (self, sources);
+  return sources;
+}
+
+guint
+brief_event_get_n_sources (BriefEvent *self)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), 0);
+
+  if (self->parts == NULL)
+    return self->article != NULL ? 1 : 0;
+  sources = brief_event_dup_sources (self);
+  return sources->len;
+}
+
+BriefEventGrouping
+brief_event_get_grouping (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), BRIEF_EVENT_GROUPING_NONE);
+  return self->grouping;
+}
+
+void
+brief_event_set_grouping (BriefEvent         *self,
+                          BriefEventGrouping  grouping)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+  g_return_if_fail (grouping <= BRIEF_EVENT_GROUPING_MERGED);
+  /* A single mention cannot become a group, nor a group a single mention. */
+  g_return_if_fail ((self->parts != NULL) == (grouping != BRIEF_EVENT_GROUPING_NONE));
+
+  if (self->grouping == grouping)
+    return;
+  self->grouping = grouping;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPING]);
+}
+
+gboolean
+brief_event_get_kept_apart (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), FALSE);
+  return self->kept_apart;
+}
+
+void
+brief_event_set_kept_apart (BriefEvent *self,
+                            gboolean    kept_apart)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+  self->kept_apart = !!kept_apart;
+}
+
+const char *
+brief_event_get_conflict (BriefEvent *self)
+{
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+  return self->conflict;
+}
+
+void
+brief_event_set_conflict (BriefEvent *self,
+                          const char *conflict)
+{
+  g_return_if_fail (BRIEF_IS_EVENT (self));
+
+  if (g_strcmp0 (self->conflict, conflict) == 0)
+    return;
+  g_free (self->conflict);
+  self->conflict = g_strdup (conflict);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICT]);
 }

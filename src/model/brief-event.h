@@ -19,6 +19,17 @@ typedef enum
 #define BRIEF_TYPE_EVENT_STATE (brief_event_state_get_type ())
 GType               brief_event_state_get_type   (void) G_GNUC_CONST;
 
+/* How an event that stands for several came to be. */
+typedef enum
+{
+  BRIEF_EVENT_GROUPING_NONE,       /* one mention in one article */
+  BRIEF_EVENT_GROUPING_SUGGESTED,  /* grouped across sources by Briefing */
+  BRIEF_EVENT_GROUPING_MERGED,     /* merged, or a suggestion accepted, by the user */
+} BriefEventGrouping;
+
+#define BRIEF_TYPE_EVENT_GROUPING (brief_event_grouping_get_type ())
+GType               brief_event_grouping_get_type (void) G_GNUC_CONST;
+
 #define BRIEF_TYPE_EVENT (brief_event_get_type ())
 
 G_DECLARE_FINAL_TYPE (BriefEvent, brief_event, BRIEF, EVENT, GObject)
@@ -96,5 +107,30 @@ void                brief_event_set_year_known   (BriefEvent      *self,
  * @out_date with year 1, which then means nothing.  FALSE for other values. */
 gboolean            brief_event_parse_yearless_value (const char  *value,
                                                       BriefDate   *out_date);
+/* Grouping across sources.  A combined event stands for its @parts (two or
+ * more events, the first of which gives it its date, title and sentence);
+ * the parts keep their own decisions, for when it is split again. */
+BriefEvent         *brief_event_new_combined     (GPtrArray          *parts,
+                                                  BriefEventGrouping  grouping);
+/* Returns: (transfer none) (nullable) (element-type BriefEvent): the parts */
+GPtrArray          *brief_event_get_parts        (BriefEvent         *self);
+/* Whether @article tells this event (or one of its parts). */
+gboolean            brief_event_is_from          (BriefEvent         *self,
+                                                  BriefArticle       *article);
+/* Returns: (transfer container) (element-type BriefArticle): the articles
+ * that tell the event, each once, in the order of its parts */
+GPtrArray          *brief_event_dup_sources      (BriefEvent         *self);
+guint               brief_event_get_n_sources    (BriefEvent         *self);
+BriefEventGrouping  brief_event_get_grouping     (BriefEvent         *self);
+void                brief_event_set_grouping     (BriefEvent         *self,
+                                                  BriefEventGrouping  grouping);
+/* Set on the parts of a group the user split: not suggested together again. */
+gboolean            brief_event_get_kept_apart   (BriefEvent         *self);
+void                brief_event_set_kept_apart   (BriefEvent         *self,
+                                                  gboolean            kept_apart);
+/* What other sources say when they date this happening differently. */
+const char         *brief_event_get_conflict     (BriefEvent         *self);
+void                brief_event_set_conflict     (BriefEvent         *self,
+                                                  const char         *conflict);
 
 G_END_DECLS

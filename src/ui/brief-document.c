@@ -83,14 +83,61 @@ briefing_changed_cb (BriefDocument *self,
     self->autosave_id = g_timeout_add_seconds (autosave_delay (), autosave_timeout_cb, self);
 }
 
+/* A draft of a briefing that has a file says which, beside it: after a
+ * crash the draft reopens as that file, and Save writes there.  The draft
+ * itself is an ordinary .briefing file. */
+#define ORIGIN_GROUP "Draft"
+
+static GFile *
+origin_file_of (GFile *draft)
+{
+  g_autofree char *path = g_strconcat (g_file_peek_path (draft), ".origin", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* The key file naming @file and its @etag, or NULL without a file. */
+static char *
+dup_origin_data (GFile      *file,
+                 const char *etag)
+{
+  g_autoptr(GKeyFile) keys = NULL;
+  g_autofree char *uri = NULL;
+
+  if (file == NULL)
+    return NULL;
+  keys = g_key_file_new ();
+  uri = g_file_get_uri (file);
+  g_key_file_set_string (keys, ORIGIN_GROUP, "file", uri);
+  if (etag != NULL)
+    g_key_file_set_string (keys, ORIGIN_GROUP, "etag", etag);
+  return g_key_file_to_data (keys, NULL, NULL);
+}
+
+typedef struct
+{
+  GFile *origin;  /* where the origin is written */
+  char  *data;    /* what, or NULL to remove it */
+} DraftDirData;
+
+static void
+draft_dir_data_free (DraftDirData *data)
+{
+  g_clear_object (&data->origin);
+  g_free (data->data);
+  g_free (data);
+}
+
 static void
 make_drafts_dir_thread (GTask        *task,
                         gpointer      source_object,
                         gpointer      task_data,
                         GCancellable *cancellable)
 {
+  DraftDirData *data = task_data;
   g_autoptr(GFile) dir = brief_document_get_drafts_dir ();
   const char *path = g_file_peek_path (dir);
+  GError *error = NULL;
 
   if (g_mkdir_with_parents (path, 0700) != 0)
     {
@@ -100,6 +147,15 @@ make_drafts_dir_thread (GTask        *task,
                                "%s: %s", path, g_strerror (saved));
       return;
     }
+  /* Written first: a draft is never left without the file it belongs to. */
+  if (data->data != NULL
+      && !g_file_set_contents (g_file_peek_path (data->origin), data->data, -1, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (data->data == NULL)
+    g_unlink (g_file_peek_path (data->origin));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -162,6 +218,7 @@ static void
 brief_document_write_draft (BriefDocument *self)
 {
   g_autoptr(GTask) task = NULL;
+  DraftDirData *data;
 
   if (!brief_briefing_get_modified (self->briefing))
     return;
@@ -173,8 +230,12 @@ brief_document_write_draft (BriefDocument *self)
     }
 
   self->draft_saving = TRUE;
+  data = g_new0 (DraftDirData, 1);
+  data->origin = origin_file_of (self->draft);
+  data->data = dup_origin_data (self->file, self->etag);
   task = g_task_new (NULL, self->cancellable, drafts_dir_made_cb, g_object_ref (self));
   g_task_set_source_tag (task, brief_document_write_draft);
+  g_task_set_task_data (task, data, (GDestroyNotify) draft_dir_data_free);
   g_task_run_in_thread (task, make_drafts_dir_thread);
 }
 
@@ -367,6 +428,7 @@ brief_document_discard_draft (BriefDocument *self)
 {
   g_autofree char *backup_path = NULL;
   g_autoptr(GFile) backup = NULL;
+  g_autoptr(GFile) origin = NULL;
 
   g_return_if_fail (BRIEF_IS_DOCUMENT (self));
 
@@ -383,6 +445,8 @@ brief_document_discard_draft (BriefDocument *self)
    * behind would be offered back at the next start. */
   g_file_delete_async (self->draft, G_PRIORITY_DEFAULT, NULL, delete_quietly_cb, NULL);
   g_file_delete_async (backup, G_PRIORITY_DEFAULT, NULL, delete_quietly_cb, NULL);
+  origin = origin_file_of (self->draft);
+  g_file_delete_async (origin, G_PRIORITY_DEFAULT, NULL, delete_quietly_cb, NULL);
   self->draft_exists = FALSE;
 }
 
@@ -480,12 +544,16 @@ typedef struct
 {
   GFile    *file;
   gboolean  is_draft;
+  GFile    *origin;       /* a draft's own file, or NULL */
+  char     *origin_etag;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_clear_object (&data->file);
+  g_clear_object (&data->origin);
+  g_free (data->origin_etag);
   g_free (data);
 }
 
@@ -509,14 +577,40 @@ document_loaded_cb (GObject      *object,
 
   if (data->is_draft)
     {
-      /* Unsaved work: it keeps its draft until saved somewhere. */
+      /* Unsaved work: it keeps its draft until saved, to its own file
+       * when it had one. */
       brief_briefing_set_modified (briefing, TRUE);
-      g_task_return_pointer (task, document_new (briefing, NULL, NULL, data->file), g_object_unref);
+      g_task_return_pointer (task, document_new (briefing, data->origin, data->origin_etag, data->file),
+                             g_object_unref);
     }
   else
     {
       g_task_return_pointer (task, document_new (briefing, data->file, etag, NULL), g_object_unref);
     }
+}
+
+/* A draft without an origin (a briefing never saved, or a draft of an
+ * older version) restores as a new briefing. */
+static void
+origin_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *contents = NULL;
+  g_autofree char *uri = NULL;
+  gsize length;
+
+  if (g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, NULL)
+      && g_key_file_load_from_data (keys, contents, length, G_KEY_FILE_NONE, NULL)
+      && (uri = g_key_file_get_string (keys, ORIGIN_GROUP, "file", NULL)) != NULL)
+    {
+      data->origin = g_file_new_for_uri (uri);
+      data->origin_etag = g_key_file_get_string (keys, ORIGIN_GROUP, "etag", NULL);
+    }
+  brief_briefing_load_async (data->file, g_task_get_cancellable (task), document_loaded_cb, task);
 }
 
 static void
@@ -538,6 +632,13 @@ load_async (GFile               *file,
   data->file = g_object_ref (file);
   data->is_draft = is_draft;
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  if (is_draft)
+    {
+      g_autoptr(GFile) origin = origin_file_of (file);
+
+      g_file_load_contents_async (origin, cancellable, origin_loaded_cb, task);
+      return;
+    }
   brief_briefing_load_async (file, cancellable, document_loaded_cb, task);
 }
 

@@ -56,7 +56,9 @@ void                brief_document_find_drafts_async  (GCancellable        *canc
                                                        gpointer             user_data);
 GPtrArray          *brief_document_find_drafts_finish (GAsyncResult        *result,
                                                        GError             **error);
-/* Opens a draft as an unsaved briefing that keeps autosaving to it. */
+/* Opens a draft as an unsaved briefing that keeps autosaving to it; the
+ * draft of a saved briefing reopens as that file (its name, and Save
+ * writes there). */
 void                brief_document_restore_draft_async  (GFile               *draft,
                                                          GCancellable        *cancellable,
                                                          GAsyncReadyCallback  callback,

@@ -57,6 +57,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void select_also (BriefEventList *self,
+                         BriefEvent     *event);
+
 static const char *
 event_source_name (BriefEvent *event)
 {
@@ -103,6 +106,81 @@ dup_date_tooltip (BriefEvent *event,
   if (derivation != NULL)
     g_string_append_printf (tooltip, "\n%s", derivation);
   return g_string_free (tooltip, FALSE);
+/* Events several sources tell: "2 sources", naming them in the tooltip. */
+static void
+show_sources (GtkLabel   *label,
+              BriefEvent *event,
+              const char *color_text)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GString) names = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *markup = NULL;
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+  if (brief_event_get_n_sources (event) < 2)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  sources = brief_event_dup_sources (event);
+  names = g_string_new (NULL);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      BriefArticle *article = g_ptr_array_index (sources, i);
+      const char *name = brief_article_get_site (article);
+
+      if (name == NULL || *name == '\0')
+        name = brief_article_get_title (article);
+      /* Translators: the separator between the names of sources */
+      g_string_append_printf (names, "%s%s", i > 0 ? _(", ") : "", name != NULL ? name : _("Untitled"));
+    }
+  /* Translators: an event that several articles tell */
+  count = g_strdup_printf (ngettext ("%u source", "%u sources", sources->len), sources->len);
+  markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s", color_text, count);
+  gtk_label_set_markup (label, markup);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), names->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, names->str, -1);
+}
+
+/* Sources that date the event differently: a warning sign, and what each
+ * says in the tooltip. */
+static void
+show_conflict (GtkLabel   *label,
+               BriefEvent *event,
+               const char *text)
+{
+  const char *conflict = brief_event_get_conflict (event);
+  g_autofree char *marked = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (conflict == NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+  marked = g_strconcat ("⚠ ", text, NULL);
+  gtk_label_set_text (label, marked);
+  gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
+  /* Translators: the tooltip of an event that sources date differently */
+  tooltip = g_strdup_printf (_("Sources disagree: %s"), conflict);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+}
+
+/* An event several sources tell is listed under each of them. */
+static gboolean
+told_by_source (BriefEventList *self,
+                BriefEvent     *event,
+                guint           index)
+{
+  g_autoptr(BriefArticle) article = self->articles != NULL ? g_list_model_get_item (self->articles, index) : NULL;
+
+  if (brief_event_get_parts (event) == NULL)
+    return article_index (self, brief_event_get_article (event)) == index;
+  return article != NULL && brief_event_is_from (event, article);
 }
 
 static void
@@ -142,6 +220,7 @@ update_cell (GtkListItem *list_item)
          * set it on the hidden label. */
         gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
         gtk_widget_set_tooltip_text (GTK_WIDGET (label), brief_event_get_sentence (event));
+        show_conflict (label, event, text);
         gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
       }
       break;
@@ -159,6 +238,7 @@ update_cell (GtkListItem *list_item)
         markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
                                           color_text, event_source_name (event));
         gtk_label_set_markup (label, markup);
+        show_sources (label, event, color_text);
       }
       break;
 
@@ -295,8 +375,7 @@ filter_event_cb (gpointer item,
       break;
     }
 
-  if (source != GTK_INVALID_LIST_POSITION && source > 0 &&
-      article_index (self, brief_event_get_article (event)) != source - 1)
+  if (source != GTK_INVALID_LIST_POSITION && source > 0 && !told_by_source (self, event, source - 1))
     return FALSE;
 
   if (search != NULL && *search != '\0')
@@ -395,6 +474,61 @@ brief_event_list_get_selected_events (BriefEventList *self)
   return events;
 }
 
+/* Merge wants two events or more; split one that stands for several. */
+static void
+update_grouping_actions (BriefEventList *self,
+                         guint64         n)
+{
+  gboolean can_split = FALSE;
+
+  if (self->briefing != NULL && n == 1)
+    {
+      g_autoptr(GPtrArray) events = brief_event_list_get_selected_events (self);
+
+      can_split = brief_event_get_parts (g_ptr_array_index (events, 0)) != NULL;
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.merge", self->briefing != NULL && n >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.split", can_split);
+}
+
+static void
+brief_event_list_merge_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  BriefEventList *self = BRIEF_EVENT_LIST (widget);
+  g_autoptr(GPtrArray) events = brief_event_list_get_selected_events (self);
+  BriefEvent *merged;
+
+  if (self->briefing == NULL || events->len < 2)
+    return;
+  merged = brief_briefing_merge_events (self->briefing, events);
+  if (merged != NULL)
+    brief_event_list_select_event (self, merged);
+}
+
+static void
+brief_event_list_split_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  BriefEventList *self = BRIEF_EVENT_LIST (widget);
+  g_autoptr(GPtrArray) events = brief_event_list_get_selected_events (self);
+  g_autoptr(BriefEvent) group = NULL;
+  GPtrArray *parts;
+
+  if (self->briefing == NULL || events->len != 1)
+    return;
+  group = g_object_ref (g_ptr_array_index (events, 0));
+  parts = brief_event_get_parts (group);
+  if (parts == NULL || !brief_briefing_split_event (self->briefing, group))
+    return;
+  /* The parts stay selected, ready to be curated one by one. */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  for (guint i = 0; i < parts->len; i++)
+    select_also (self, g_ptr_array_index (parts, i));
+}
+
 static void
 update_actions (BriefEventList *self)
 {
@@ -406,6 +540,7 @@ update_actions (BriefEventList *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.hide", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.star", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.edit", self->briefing != NULL && n == 1);
+  update_grouping_actions (self, n);
 }
 
 static void
@@ -576,12 +711,18 @@ setup_curation (BriefEventList *self)
     { GDK_KEY_Delete, "events.hide" },
     { GDK_KEY_s, "events.star" },
     { GDK_KEY_F2, "events.edit" },
+    { GDK_KEY_m, "events.merge" },
     { GDK_KEY_Menu, "events.context-menu" },
   };
 
   g_menu_append (section, _("_Accept"), "events.accept");
   g_menu_append (section, _("_Hide"), "events.hide");
   g_menu_append (section, _("_Star"), "events.star");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+  section = g_menu_new ();
+  g_menu_append (section, _("Merge Events"), "events.merge");
+  g_menu_append (section, _("Split Event"), "events.split");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   section = g_menu_new ();
@@ -682,6 +823,8 @@ brief_event_list_class_init (BriefEventListClass *klass)
   gtk_widget_class_install_action (widget_class, "events.star", NULL, brief_event_list_curate_action);
   gtk_widget_class_install_action (widget_class, "events.edit", NULL, brief_event_list_edit_action);
   gtk_widget_class_install_action (widget_class, "events.context-menu", NULL, brief_event_list_menu_action);
+  gtk_widget_class_install_action (widget_class, "events.merge", NULL, brief_event_list_merge_action);
+  gtk_widget_class_install_action (widget_class, "events.split", NULL, brief_event_list_split_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "briefeventlist");
@@ -799,4 +942,23 @@ brief_event_list_select_event (BriefEventList *self,
         }
     }
   return FALSE;
+}
+
+/* Adds @event, if listed, to the selection. */
+static void
+select_also (BriefEventList *self,
+             BriefEvent     *event)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BriefEvent) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (item == event)
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
+          return;
+        }
+    }
 }

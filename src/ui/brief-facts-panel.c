@@ -21,7 +21,9 @@ struct _BriefFactsPanel
 
   BriefArticle  *article;
   BriefAnalysis *analysis;
+  BriefBriefing *briefing;  /* where quotes and key people are chosen */
   gboolean       filling;
+  gboolean       syncing;
 
   /* Template widgets */
   GtkListBox    *entities_list;
@@ -261,6 +263,107 @@ compare_entities (gconstpointer a,
   return ia < ib ? -1 : (ia > ib);
 }
 
+/* Choosing for the briefing note: a tick on each quotation, a star on each
+ * person; toggle buttons, which screen readers can press (GTK 4.8 gives a
+ * check button no action).  The buttons show the briefing's state, which undo
+ * and redo change too. */
+#define CHOICE_KEY "brief-facts-choice"
+
+static void
+choice_toggled_cb (BriefFactsPanel *self,
+                   GtkToggleButton *button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  gboolean active = gtk_toggle_button_get_active (button);
+  gboolean quote = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "quote"));
+  int index;
+
+  if (self->syncing || self->briefing == NULL || self->article == NULL || row == NULL)
+    return;
+  index = row_get_index (GTK_LIST_BOX_ROW (row));
+  if (quote && brief_facts_panel_get_quote (self, index) != NULL)
+    brief_briefing_select_quote (self->briefing, self->article,
+                                 brief_facts_panel_get_quote (self, index), active);
+  else if (!quote && brief_facts_panel_get_entity (self, index) != NULL)
+    brief_briefing_mark_key_person (self->briefing, self->article,
+                                    brief_facts_panel_get_entity (self, index), active);
+}
+
+static void
+add_choice (BriefFactsPanel *self,
+            GtkWidget       *row,
+            gboolean         quote,
+            const char      *name)
+{
+  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button = gtk_toggle_button_new ();
+  g_autofree char *label = NULL;
+
+  gtk_widget_add_css_class (button, "flat");
+  if (quote)
+    {
+      gtk_button_set_icon_name (GTK_BUTTON (button), "object-select-symbolic");
+      /* Translators: the check button of a quotation, for screen readers */
+      label = g_strdup_printf (_("Use Quote in Briefing: %s"), name != NULL ? name : _("Speaker unknown"));
+    }
+  else
+    {
+      gtk_button_set_icon_name (GTK_BUTTON (button), "starred-symbolic");
+      /* Translators: the star of a person, for screen readers */
+      label = g_strdup_printf (_("Key Person: %s"), name);
+    }
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (button), "quote", GINT_TO_POINTER (quote));
+  g_signal_connect_object (button, "toggled", G_CALLBACK (choice_toggled_cb), self, G_CONNECT_SWAPPED);
+
+  g_object_ref (child);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), NULL);
+  gtk_widget_set_hexpand (child, TRUE);
+  gtk_box_append (GTK_BOX (box), child);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_unref (child);
+  g_object_set_data (G_OBJECT (row), CHOICE_KEY, button);
+}
+
+static void
+sync_list (BriefFactsPanel *self,
+           GtkListBox      *list,
+           gboolean         quotes)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      GtkWidget *button;
+      gboolean chosen = FALSE;
+      int index;
+
+      if (row == NULL)
+        break;
+      if ((button = g_object_get_data (G_OBJECT (row), CHOICE_KEY)) == NULL)
+        continue;
+      index = row_get_index (row);
+      if (self->briefing != NULL && quotes)
+        chosen = brief_briefing_has_quote (self->briefing, self->article, brief_facts_panel_get_quote (self, index));
+      else if (self->briefing != NULL)
+        chosen = brief_briefing_has_key_person (self->briefing, brief_facts_panel_get_entity (self, index)->name);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), chosen);
+      gtk_widget_set_sensitive (button, self->briefing != NULL && self->article != NULL);
+    }
+}
+
+static void
+brief_facts_panel_sync_choices (BriefFactsPanel *self)
+{
+  self->syncing = TRUE;
+  sync_list (self, self->entities_list, FALSE);
+  sync_list (self, self->quotes_list, TRUE);
+  self->syncing = FALSE;
+}
+
 static void
 brief_facts_panel_fill (BriefFactsPanel *self)
 {
@@ -287,15 +390,25 @@ brief_facts_panel_fill (BriefFactsPanel *self)
   for (guint i = 0; i < order->len; i++)
     {
       guint index = g_array_index (order, guint, i);
+      const BriefEntity *entity = g_ptr_array_index (entities, index);
+      GtkWidget *row = make_entity_row (entity, index);
 
-      gtk_list_box_append (self->entities_list,
-                           make_entity_row (g_ptr_array_index (entities, index), index));
+      if (entity->kind == BRIEF_ENTITY_PERSON)
+        add_choice (self, row, FALSE, entity->name);
+      gtk_list_box_append (self->entities_list, row);
     }
 
   for (guint i = 0; quotes != NULL && i < quotes->len; i++)
-    gtk_list_box_append (self->quotes_list, make_quote_row (g_ptr_array_index (quotes, i), i));
+    {
+      const BriefQuote *quote = g_ptr_array_index (quotes, i);
+      GtkWidget *row = make_quote_row (quote, i);
+
+      add_choice (self, row, TRUE, quote->speaker_name);
+      gtk_list_box_append (self->quotes_list, row);
+    }
 
   self->filling = FALSE;
+  brief_facts_panel_sync_choices (self);
 }
 
 static gboolean
@@ -433,6 +546,7 @@ brief_facts_panel_dispose (GObject *object)
 
   g_clear_object (&self->article);
   g_clear_object (&self->analysis);
+  g_clear_object (&self->briefing);
 
   G_OBJECT_CLASS (brief_facts_panel_parent_class)->dispose (object);
 }
@@ -533,4 +647,27 @@ brief_facts_panel_get_article (BriefFactsPanel *self)
   g_return_val_if_fail (BRIEF_IS_FACTS_PANEL (self), NULL);
 
   return self->article;
+}
+
+static void
+briefing_changed_cb (BriefFactsPanel *self,
+                     BriefBriefing   *briefing)
+{
+  brief_facts_panel_sync_choices (self);
+}
+
+void
+brief_facts_panel_set_briefing (BriefFactsPanel *self,
+                                BriefBriefing   *briefing)
+{
+  g_return_if_fail (BRIEF_IS_FACTS_PANEL (self));
+  g_return_if_fail (briefing == NULL || BRIEF_IS_BRIEFING (briefing));
+
+  if (self->briefing != NULL)
+    g_signal_handlers_disconnect_by_func (self->briefing, briefing_changed_cb, self);
+  g_set_object (&self->briefing, briefing);
+  if (self->briefing != NULL)
+    g_signal_connect_object (self->briefing, "changed", G_CALLBACK (briefing_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  brief_facts_panel_sync_choices (self);
 }

@@ -5,6 +5,7 @@
 
 #include "brief-analysis.h"
 #include "brief-article.h"
+#include "brief-briefing.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,8 @@ void                brief_facts_panel_set_article (BriefFactsPanel *self,
                                                    BriefAnalysis   *analysis);
 /* Returns: (transfer none) (nullable): the article listed */
 BriefArticle       *brief_facts_panel_get_article (BriefFactsPanel *self);
+/* The briefing the quotes and key people are chosen for (nullable). */
+void                brief_facts_panel_set_briefing (BriefFactsPanel *self,
+                                                    BriefBriefing   *briefing);
 
 G_END_DECLS

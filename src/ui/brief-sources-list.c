@@ -31,6 +31,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void add_drag_and_drop (BriefSourcesList *self,
+                               GtkWidget        *row);
+
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
@@ -97,6 +100,7 @@ create_row_cb (gpointer item,
   accessible = g_strdup_printf (_("Source %u: %s, %s"), index + 1, title, detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data_full (G_OBJECT (row), "article", g_object_ref (article), g_object_unref);
+  add_drag_and_drop (self, row);
   return row;
 }
 
@@ -108,10 +112,102 @@ selected_article (BriefSourcesList *self)
   return row != NULL ? g_object_get_data (G_OBJECT (row), "article") : NULL;
 }
 
+static guint
+article_position (BriefSourcesList *self,
+                  BriefArticle     *article)
+{
+  guint position = G_MAXUINT;
+
+  if (self->briefing != NULL && article != NULL)
+    g_list_store_find (G_LIST_STORE (brief_briefing_get_articles (self->briefing)), article, &position);
+  return position;
+}
+
 static void
 update_actions (BriefSourcesList *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.remove", selected_article (self) != NULL);
+  BriefArticle *article = selected_article (self);
+  guint position = article_position (self, article);
+  guint n = self->briefing != NULL ? g_list_model_get_n_items (brief_briefing_get_articles (self->briefing)) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.remove", article != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.move-up", position != G_MAXUINT && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.move-down", position != G_MAXUINT && position + 1 < n);
+}
+
+/* Moves @article to @position and keeps it the one selected. */
+static void
+move_article (BriefSourcesList *self,
+              BriefArticle     *article,
+              guint             position)
+{
+  g_autoptr(BriefArticle) moved = g_object_ref (article);
+
+  if (brief_briefing_move_article (self->briefing, moved, position))
+    brief_sources_list_select_article (self, moved);
+  update_actions (self);
+}
+
+static void
+brief_sources_list_move_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  BriefSourcesList *self = BRIEF_SOURCES_LIST (widget);
+  BriefArticle *article = selected_article (self);
+  guint position = article_position (self, article);
+
+  if (position == G_MAXUINT)
+    return;
+  if (g_str_equal (action_name, "sources.move-up") && position > 0)
+    move_article (self, article, position - 1);
+  else if (g_str_equal (action_name, "sources.move-down"))
+    move_article (self, article, position + 1);
+}
+
+/* Drag a source onto another to take its place in the order. */
+static GdkContentProvider *
+row_drag_prepare_cb (GtkWidget     *row,
+                     double         x,
+                     double         y,
+                     GtkDragSource *source)
+{
+  BriefArticle *article = g_object_get_data (G_OBJECT (row), "article");
+
+  return gdk_content_provider_new_typed (BRIEF_TYPE_ARTICLE, article);
+}
+
+static gboolean
+row_drop_cb (BriefSourcesList *self,
+             const GValue     *value,
+             double            x,
+             double            y,
+             GtkDropTarget    *target)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  BriefArticle *onto = g_object_get_data (G_OBJECT (row), "article");
+  BriefArticle *dragged = g_value_get_object (value);
+  guint position = article_position (self, onto);
+
+  if (dragged == NULL || dragged == onto || position == G_MAXUINT
+      || article_position (self, dragged) == G_MAXUINT)
+    return FALSE;
+  move_article (self, dragged, position);
+  return TRUE;
+}
+
+static void
+add_drag_and_drop (BriefSourcesList *self,
+                   GtkWidget        *row)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (BRIEF_TYPE_ARTICLE, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect_object (source, "prepare", G_CALLBACK (row_drag_prepare_cb), row, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect_object (target, "drop", G_CALLBACK (row_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
 }
 
 static void
@@ -212,6 +308,10 @@ brief_sources_list_class_init (BriefSourcesListClass *klass)
   gtk_widget_class_install_action (widget_class, "sources.remove", NULL, brief_sources_list_remove_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "sources.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "sources.remove", NULL);
+  gtk_widget_class_install_action (widget_class, "sources.move-up", NULL, brief_sources_list_move_action);
+  gtk_widget_class_install_action (widget_class, "sources.move-down", NULL, brief_sources_list_move_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "sources.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "sources.move-down", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "briefsourceslist");

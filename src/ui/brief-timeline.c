@@ -264,6 +264,34 @@ entry_source_name (const Entry *entry)
   return name;
 }
 
+/* For an event several sources tell: "2 sources: Harbour Gazette, Valley
+ * Courier"; else NULL. */
+static char *
+entry_dup_sources_text (const Entry *entry)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  GString *text;
+
+  if (brief_event_get_n_sources (entry->event) < 2)
+    return NULL;
+  sources = brief_event_dup_sources (entry->event);
+  text = g_string_new (NULL);
+  /* The count as the event list shows it, then the names. */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", sources->len),
+                          sources->len);
+  g_string_append (text, ": ");
+  for (guint i = 0; i < sources->len; i++)
+    {
+      BriefArticle *article = g_ptr_array_index (sources, i);
+      const char *name = brief_article_get_site (article);
+
+      if (name == NULL || *name == '\0')
+        name = brief_article_get_title (article);
+      g_string_append_printf (text, "%s%s", i > 0 ? _(", ") : "", name != NULL ? name : _("Untitled"));
+    }
+  return g_string_free (text, FALSE);
+}
+
 static Entry *
 get_entry (BriefTimeline *self,
            guint          index)
@@ -281,6 +309,8 @@ entry_update_accessible (BriefTimeline *self,
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
   g_autofree char *derivation = NULL;
+  g_autofree char *sources = entry_dup_sources_text (entry);
+  g_autofree char *tooltip = NULL;
   const char *source;
   const char *sentence;
 
@@ -302,7 +332,7 @@ entry_update_accessible (BriefTimeline *self,
       g_free (label);
       label = decided;
     }
-  source = entry_source_name (entry);
+  source = sources != NULL ? sources : entry_source_name (entry);
   derivation = brief_event_dup_derivation_label (entry->event);
   sentence = brief_event_get_sentence (entry->event);
   description = g_strdup_printf ("%s%s%s%s%s%s%s",
@@ -313,8 +343,11 @@ entry_update_accessible (BriefTimeline *self,
                                  source != NULL ? source : "",
                                  source != NULL ? ". " : "",
                                  sentence != NULL ? sentence : "");
-  /* The tooltip first: GTK makes it the description, which says more. */
-  gtk_widget_set_tooltip_text (entry->child, sentence);
+  /* The tooltip first: GTK makes it the description, which says more.  It
+   * names every source of an event several tell. */
+  if (sources != NULL)
+    tooltip = g_strdup_printf ("%s\n%s", sentence != NULL ? sentence : "", sources);
+  gtk_widget_set_tooltip_text (entry->child, tooltip != NULL ? tooltip : sentence);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry->child),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -2524,6 +2557,7 @@ brief_timeline_query_tooltip (GtkWidget  *widget,
   const char *source;
   const char *sentence;
   const BriefTimelineRect *r;
+  g_autofree char *sources = NULL;
 
   if (keyboard_mode)
     index = self->selected == G_MAXUINT ? -1 : (int) self->selected;
@@ -2550,6 +2584,8 @@ brief_timeline_query_tooltip (GtkWidget  *widget,
   entry = get_entry (self, (guint) index);
   date = entry_dup_date_label (entry);
   source = entry_source_name (entry);
+  if ((sources = entry_dup_sources_text (entry)) != NULL)
+    source = sources;
   sentence = brief_event_get_sentence (entry->event);
   derivation = brief_event_dup_derivation_label (entry->event);
   markup = g_markup_printf_escaped ("<b>%s</b>\n%s · “%s”%s%s%s%s\n<i>%s</i>",

@@ -964,6 +964,7 @@ _brief_window_set_document (BriefWindow   *self,
   brief_timeline_set_briefing (self->timeline, self->briefing);
   brief_sources_list_set_briefing (self->sources_list, self->briefing);
   brief_notes_pane_set_briefing (self->notes_pane, self->briefing);
+  brief_facts_panel_set_briefing (self->facts_panel, self->briefing);
   articles_items_changed_cb (self, 0, 0, 0, articles);
   _brief_window_session_document_set (self);
 
