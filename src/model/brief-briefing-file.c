@@ -209,6 +209,8 @@ serialize_event_details (Members    *m,
     }
   add_string_member (m, "derived_from", brief_event_get_derived_from (event));
   add_string_member (m, "derived_offset", brief_event_get_derived_offset (event));
+}
+
 static void serialize_event (GString    *out,
                              BriefEvent *event,
                              GHashTable *article_indices);
@@ -654,6 +656,8 @@ restore_event_details (BriefEvent  *event,
     brief_event_set_end_date (event, &end_date);
   brief_event_set_derivation (event, derived_from, derived_offset);
   return TRUE;
+}
+
 static BriefEvent *restore_event (JsonNode   *node,
                                   GPtrArray  *articles,
                                   GArray     *char_indices,

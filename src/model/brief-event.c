@@ -129,6 +129,7 @@ brief_event_get_property (GObject    *object,
       break;
     case PROP_YEAR_KNOWN:
       g_value_set_boolean (value, !self->year_unknown);
+      break;
     case PROP_GROUPING:
       g_value_set_enum (value, self->grouping);
       break;
@@ -164,6 +165,7 @@ brief_event_set_property (GObject      *object,
       break;
     case PROP_YEAR_KNOWN:
       brief_event_set_year_known (self, g_value_get_boolean (value));
+      break;
     case PROP_GROUPING:
       brief_event_set_grouping (self, g_value_get_enum (value));
       break;
@@ -258,6 +260,7 @@ brief_event_class_init (BriefEventClass *klass)
     g_param_spec_boolean ("year-known", NULL, NULL, TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
    * BriefEvent:grouping:
    *
    * For an event that stands for several: whether Briefing suggested the
@@ -691,6 +694,8 @@ brief_event_parse_yearless_value (const char *value,
     return FALSE;
   *out_date = date;
   return TRUE;
+}
+
 /* Grouping across sources */
 
 static void

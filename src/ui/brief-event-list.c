@@ -106,6 +106,8 @@ dup_date_tooltip (BriefEvent *event,
   if (derivation != NULL)
     g_string_append_printf (tooltip, "\n%s", derivation);
   return g_string_free (tooltip, FALSE);
+}
+
 /* Events several sources tell: "2 sources", naming them in the tooltip. */
 static void
 show_sources (GtkLabel   *label,
