@@ -58,9 +58,31 @@ def button(app, label):
     return (live or nodes or [None])[0]
 
 
+_found = {}
+
+
+def cached(key, finder):
+    """Walking the whole tree over D-Bus is slow: widgets that stay are
+    looked up once per application."""
+    node = _found.get(key)
+    if node is None or not safe(lambda: node.get_role_name()):
+        node = finder()
+        if node is not None:
+            _found[key] = node
+    return node
+
+
 def event_list(app):
-    table = find(app, lambda n: name_of(n) == "Event list")
-    return find(table, lambda n: role_of(n) == "list" and supports(n, "Selection")) if table else None
+    def finder():
+        table = find(app, lambda n: name_of(n) == "Event list")
+        return find(table, lambda n: role_of(n) == "list" and supports(n, "Selection")) if table else None
+    return cached((id(app), "events"), finder)
+
+
+def sensitive_button(app, label, timeout=5):
+    """The button @label, once it is sensitive: found once, then watched."""
+    node = wait_for(lambda: cached((id(app), label), lambda: button(app, label)), timeout=timeout)
+    return wait_for(lambda: node if sensitive(node) else None, timeout=timeout) if node else None
 
 
 def rows(app):
@@ -139,8 +161,13 @@ def title_of(app):
     return name_of(frame) if frame is not None else ""
 
 
+def sources_list(app):
+    return cached((id(app), "sources"),
+                  lambda: find(app, lambda n: name_of(n) == "Sources" and role_of(n) == "list"))
+
+
 def sources(app):
-    listing = find(app, lambda n: name_of(n) == "Sources" and role_of(n) == "list")
+    listing = sources_list(app)
     return [n for n in children(listing) if role_of(n) == "list item"] if listing else []
 
 
@@ -155,6 +182,7 @@ def is_checked(node):
 
 
 def start(args, scratch_env):
+    _found.clear()
     proc, scratch, log = d.start_app(args, scratch_env)
     app = wait_for(d.find_app)
     return proc, scratch, log, app
@@ -190,7 +218,7 @@ def first_session(saved_path, env):
         try:
             if not select_rows(app, [APPOINTED, FINISHED]):
                 raise RuntimeError("the two rows are not both selected")
-            merge = wait_for(lambda: (lambda b: b if sensitive(b) else None)(button(app, "Merge Events")), timeout=5)
+            merge = sensitive_button(app, "Merge Events")
             if merge is None:
                 raise RuntimeError("no sensitive 'Merge Events' button")
             d.press(merge)
@@ -205,8 +233,7 @@ def first_session(saved_path, env):
         split = undone = False
         try:
             select_rows(app, [APPOINTED])
-            button_split = wait_for(lambda: (lambda b: b if sensitive(b) else None)(button(app, "Split Event")),
-                                    timeout=5)
+            button_split = sensitive_button(app, "Split Event")
             if button_split is None:
                 raise RuntimeError("no sensitive 'Split Event' button")
             d.press(button_split)
@@ -227,7 +254,7 @@ def first_session(saved_path, env):
             if check is None:
                 raise RuntimeError(f"no {QUOTE_CHECK!r} check button")
             d.press(check)
-            ticked = wait_for(lambda: is_checked(button(app, QUOTE_CHECK)), timeout=5)
+            ticked = wait_for(lambda: is_checked(check), timeout=5)
             diagnostic = f"states: {safe(lambda: check.get_state_set().get_states())}"
         except Exception as error:
             diagnostic = fail_with(log, error)
@@ -236,9 +263,8 @@ def first_session(saved_path, env):
         # Move the Courier up.
         moved = False
         try:
-            listing = find(app, lambda n: name_of(n) == "Sources" and role_of(n) == "list")
-            Atspi.Selection.select_child(listing, 1)
-            up = wait_for(lambda: (lambda b: b if sensitive(b) else None)(button(app, "Move Source Up")), timeout=5)
+            Atspi.Selection.select_child(sources_list(app), 1)
+            up = sensitive_button(app, "Move Source Up")
             if up is None:
                 raise RuntimeError("no sensitive 'Move Source Up' button")
             d.press(up)
@@ -306,10 +332,9 @@ def second_session(saved_path, env):
 
         chosen = False
         try:
-            listing = find(app, lambda n: name_of(n) == "Sources" and role_of(n) == "list")
-            Atspi.Selection.select_child(listing, 1)
+            Atspi.Selection.select_child(sources_list(app), 1)
             check = open_facts(app)
-            chosen = check is not None and wait_for(lambda: is_checked(button(app, QUOTE_CHECK)), timeout=5)
+            chosen = check is not None and wait_for(lambda: is_checked(check), timeout=5)
             diagnostic = f"check: {name_of(check) if check else None!r}"
         except Exception as error:
             diagnostic = fail_with(log, error)
