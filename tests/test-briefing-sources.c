@@ -524,11 +524,13 @@ test_round_trip (void)
   merged = brief_briefing_merge_events (briefing, pair);
   brief_briefing_edit_event_title (briefing, merged, "Harbour master appointed, pier finished");
   brief_briefing_edit_event_state (briefing, merged, BRIEF_EVENT_STATE_ACCEPTED);
-  /* A group inside a group. */
+  /* A merged event merged again: one group of all three. */
   g_ptr_array_set_size (pair, 0);
   g_ptr_array_add (pair, merged);
   g_ptr_array_add (pair, find_event (briefing, "Islanders", NULL));
-  brief_briefing_merge_events (briefing, pair);
+  merged = brief_briefing_merge_events (briefing, pair);
+  g_assert_cmpuint (brief_event_get_parts (merged)->len, ==, 3);
+  g_assert_cmpint (brief_event_get_state (merged), ==, BRIEF_EVENT_STATE_ACCEPTED);
   brief_briefing_split_event (briefing, find_event (briefing, "damag", NULL));
   brief_briefing_move_article (briefing, courier, 0);
   brief_briefing_select_quote (briefing, gazette, first_quote (briefing, gazette), TRUE);
@@ -549,8 +551,8 @@ test_round_trip (void)
   /* What was loaded splits as what was saved. */
   g_assert_true (brief_briefing_split_event (copy, find_event (copy, "appointed", NULL)));
   g_assert_nonnull (find_event (copy, "Islanders", NULL));
-  g_assert_true (brief_briefing_split_event (copy, find_event (copy, "appointed", NULL)));
   g_assert_nonnull (find_event (copy, "appoints", NULL));
+  g_assert_null (find_event (copy, "appointed", NULL));
 
   /* A second trip writes the same file. */
   g_clear_object (&copy);
@@ -558,6 +560,45 @@ test_round_trip (void)
   g_assert_no_error (error);
   again = brief_briefing_serialize (copy);
   g_assert_true (g_bytes_equal (bytes, again));
+}
+
+/* However often the user merges, a group holds events, not groups: the
+ * file never grows too deep to open, and undo gives back what was listed. */
+static void
+test_merge_many_times (void)
+{
+  g_autoptr(BriefBriefing) briefing = two_sources ();
+  GListModel *events = brief_briefing_get_events (briefing);
+  g_autoptr(BriefBriefing) copy = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = count_events (briefing);
+  guint merges = 0;
+
+  while (g_list_model_get_n_items (events) >= 2)
+    {
+      g_autoptr(GPtrArray) pair = g_ptr_array_new_with_free_func (g_object_unref);
+      BriefEvent *merged;
+
+      g_ptr_array_add (pair, g_list_model_get_item (events, 0));
+      g_ptr_array_add (pair, g_list_model_get_item (events, 1));
+      merged = brief_briefing_merge_events (briefing, pair);
+      g_assert_nonnull (merged);
+      for (guint i = 0; i < brief_event_get_parts (merged)->len; i++)
+        g_assert_null (brief_event_get_parts (g_ptr_array_index (brief_event_get_parts (merged), i)));
+      merges++;
+    }
+  g_assert_cmpuint (merges, ==, before - 1);
+  g_assert_cmpuint (merges, >=, 3);
+
+  bytes = brief_briefing_serialize (briefing);
+  copy = brief_briefing_deserialize (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_events (copy), ==, 1);
+
+  for (guint i = 0; i < merges; i++)
+    g_assert_true (brief_history_undo (brief_briefing_get_history (briefing)));
+  g_assert_cmpuint (count_events (briefing), ==, before);
 }
 
 static void
@@ -616,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/briefing-sources/move", test_move_sources);
   g_test_add_func ("/briefing-sources/quotes-and-people", test_quotes_and_people);
   g_test_add_func ("/briefing-sources/round-trip", test_round_trip);
+  g_test_add_func ("/briefing-sources/merge-many-times", test_merge_many_times);
   g_test_add_func ("/briefing-sources/damaged", test_damaged_groups);
 
   return g_test_run ();

@@ -306,6 +306,7 @@ typedef struct
 {
   BriefBriefing *briefing;
   BriefEvent    *combined;
+  GPtrArray     *listed;      /* the events listed when apart */
   GArray        *kept_apart;  /* of gboolean, the parts' flags before a split */
   gboolean       merges;
 } GroupEdit;
@@ -316,6 +317,7 @@ group_edit_free (gpointer data)
   GroupEdit *edit = data;
 
   g_clear_object (&edit->combined);
+  g_clear_pointer (&edit->listed, g_ptr_array_unref);
   g_clear_pointer (&edit->kept_apart, g_array_unref);
   g_free (edit);
 }
@@ -325,7 +327,7 @@ group_edit_apply (gpointer data,
                   gboolean undo)
 {
   GroupEdit *edit = data;
-  GPtrArray *parts = brief_event_get_parts (edit->combined);
+  GPtrArray *parts = edit->listed;
   gboolean together = edit->merges != undo;
 
   if (together)
@@ -367,11 +369,29 @@ compare_event_pointers (gconstpointer a,
   return brief_event_compare (*(BriefEvent **) a, *(BriefEvent **) b);
 }
 
+/* Merging a merged event merges its parts: groups stay one level deep, so
+ * no number of merges makes a file too deeply nested to open again. */
+static void
+add_leaves (GPtrArray  *leaves,
+            BriefEvent *event)
+{
+  GPtrArray *parts = brief_event_get_parts (event);
+
+  if (parts == NULL)
+    {
+      g_ptr_array_add (leaves, event);
+      return;
+    }
+  for (guint i = 0; i < parts->len; i++)
+    add_leaves (leaves, g_ptr_array_index (parts, i));
+}
+
 BriefEvent *
 brief_briefing_merge_events (BriefBriefing *self,
                              GPtrArray     *events)
 {
   g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GPtrArray) leaves = NULL;
   GroupEdit *edit;
 
   g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
@@ -391,9 +411,27 @@ brief_briefing_merge_events (BriefBriefing *self,
 
   /* The earliest part speaks for the whole: "first reported in March". */
   g_ptr_array_sort (parts, compare_event_pointers);
+  leaves = g_ptr_array_new ();
+  for (guint i = 0; i < parts->len; i++)
+    add_leaves (leaves, g_ptr_array_index (parts, i));
+  g_ptr_array_sort (leaves, compare_event_pointers);
   edit = g_new0 (GroupEdit, 1);
   edit->briefing = self;
-  edit->combined = brief_event_new_combined (parts, BRIEF_EVENT_GROUPING_MERGED);
+  edit->combined = brief_event_new_combined (leaves, BRIEF_EVENT_GROUPING_MERGED);
+  edit->listed = g_ptr_array_new_full (parts->len, g_object_unref);
+  for (guint i = 0; i < parts->len; i++)
+    g_ptr_array_add (edit->listed, g_object_ref (g_ptr_array_index (parts, i)));
+  /* The decisions the user made on merged groups hold for the whole. */
+  brief_event_set_title (edit->combined, brief_event_get_title (g_ptr_array_index (parts, 0)));
+  for (guint i = 0; i < parts->len; i++)
+    {
+      BriefEvent *part = g_ptr_array_index (parts, i);
+
+      if (brief_event_get_state (part) == BRIEF_EVENT_STATE_ACCEPTED)
+        brief_event_set_state (edit->combined, BRIEF_EVENT_STATE_ACCEPTED);
+      if (brief_event_get_starred (part))
+        brief_event_set_starred (edit->combined, TRUE);
+    }
   edit->merges = TRUE;
   group_edit_apply (edit, FALSE);
   brief_history_record (brief_briefing_get_history (self), _("Merge Events"), NULL,
@@ -418,6 +456,7 @@ brief_briefing_split_event (BriefBriefing *self,
   edit = g_new0 (GroupEdit, 1);
   edit->briefing = self;
   edit->combined = g_object_ref (event);
+  edit->listed = g_ptr_array_ref (parts);
   edit->kept_apart = g_array_new (FALSE, FALSE, sizeof (gboolean));
   for (guint i = 0; i < parts->len; i++)
     {
