@@ -151,7 +151,7 @@ def test_project(tmp):
     with open(project, encoding="utf-8") as f:
         data = json.load(f)
     check("the project names its format and version",
-          data.get("format") == "io.github.briefingdesk.Briefing" and data.get("version") == 1)
+          data.get("format") == "io.github.briefingdesk.Briefing" and data.get("version") == 2)
     check("the project embeds its articles", len(data["articles"]) == 1 and "Millbrook" in data["articles"][0]["text"])
     check("the project holds the events", len(data["events"]) >= 5)
 

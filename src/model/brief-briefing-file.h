@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* The "format" member of every .briefing file, and the version written. */
 #define BRIEF_BRIEFING_FILE_FORMAT  "io.github.briefingdesk.Briefing"
-#define BRIEF_BRIEFING_FILE_VERSION 1
+#define BRIEF_BRIEFING_FILE_VERSION 2
 /* Project files larger than this are refused rather than parsed. */
 #define BRIEF_BRIEFING_FILE_MAX_BYTES (512 * 1024 * 1024)
 
