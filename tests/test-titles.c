@@ -69,6 +69,9 @@ test_headlines (void)
     /* the first word's capital makes no name: "Voters … reject" */
     { "Voters in Chile rejected the draft in September 2022.", "2022-09",
       "Voters in Chile reject the draft", "Chile", NULL },
+    /* a longer subject lends itself too; "glass-topped" is no verb */
+    { "The first section of glass-topped wall, which lets residents see the water, was unveiled "
+      "on October 4, 2023.", "2023-10-04", "First section of glass-topped wall is unveiled", "", NULL },
     /* a participle between commas after the subject is a passive */
     { "The festival, first held in 1970, draws thousands of visitors.", "1970",
       "Festival is held", "", NULL },

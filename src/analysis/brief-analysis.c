@@ -11,6 +11,10 @@
 #include "brief-word-list-private.h"
 
 #define MAX_TITLE_WORDS 10
+/* A sentence's first clause lends its words to a later clause without a
+ * subject when it is no longer: "The first section of the wall, | which…, |
+ * was unveiled". */
+#define MAX_SUBJECT_WORDS 7
 
 struct _BriefAnalysis
 {
@@ -447,24 +451,32 @@ relative_antecedent (GArray *words,
   return from;
 }
 
-/* "the drought that began in 2021 | had cut harvests": without a comma
- * to end it, a relative clause ends before the next auxiliary. */
-static void
-end_relative_clause (GPtrArray *kept)
+static gboolean
+is_auxiliary (const char *fold)
 {
   static const char *const auxiliaries[] = {
     "had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "can", "may",
     "might",
   };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (auxiliaries); k++)
+    if (strcmp (fold, auxiliaries[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "the drought that began in 2021 | had cut harvests": without a comma
+ * to end it, a relative clause ends before the next auxiliary. */
+static void
+end_relative_clause (GPtrArray *kept)
+{
   gboolean verb = FALSE;
 
   for (guint i = 1; i < kept->len; i++)
     {
       const Word *w = g_ptr_array_index (kept, i);
-      gboolean aux = FALSE;
+      gboolean aux = is_auxiliary (w->fold);
 
-      for (gsize k = 0; k < G_N_ELEMENTS (auxiliaries) && !aux; k++)
-        aux = strcmp (w->fold, auxiliaries[k]) == 0;
       if (aux && verb)
         {
           g_ptr_array_set_size (kept, i);
@@ -557,7 +569,7 @@ title_words (GArray             *words,
     }
   /* "Diana de Cardenas, 33, | was born in Cuba in 1984"; "Margaret Okafor,
    * the first woman to lead it, | died on Sunday". */
-  else if (kept->len > 0 && subject_end > 0 && subject_end <= 5 && from >= subject_end
+  else if (kept->len > 0 && subject_end > 0 && subject_end <= MAX_SUBJECT_WORDS && from >= subject_end
            && (starts_without_subject (g_ptr_array_index (kept, 0), lex)
                || is_participle_clause (kept, words, from, to, subject_end, lex)))
     {
@@ -706,7 +718,9 @@ find_verb (HeadlineBuilder *b,
         continue;
       if (is_modal (w->fold) || g_hash_table_contains (b->facts->past_forms, w->fold))
         return i;
-      if (is_past_form (b, w->fold) && (present = _brief_present_tense (w->fold, FALSE)) != NULL)
+      /* Not "glass-topped", "long-awaited": adjectives. */
+      if (is_past_form (b, w->fold) && strchr (w->fold, '-') == NULL
+          && (present = _brief_present_tense (w->fold, FALSE)) != NULL)
         return i;
     }
   return -1;
@@ -1469,6 +1483,10 @@ finish_headline (HeadlineBuilder *b,
   drop_leading_phrase (b, kept);
   /* Headlines go without a leading article: "Trial begins". */
   while (kept->len > 1 && is_determiner (((Word *) g_ptr_array_index (kept, 0))->fold))
+    g_ptr_array_remove_index (kept, 0);
+  /* "was unveiled" with no subject to be found: "Unveiled", not "Was
+   * unveil". */
+  if (kept->len > 1 && is_auxiliary (((Word *) g_ptr_array_index (kept, 0))->fold))
     g_ptr_array_remove_index (kept, 0);
   v = find_verb (b, kept);
   if (kept->len > MAX_TITLE_WORDS && v >= 3)
