@@ -59,8 +59,6 @@ UNDATED_EVENT = "corrosion"     # found "in March": no year without a publicatio
 PUBLISHED = "2023-09-05"
 RESOLVED = "March 2023"
 
-TIMEOUT = 20.0
-
 _results = []
 _planned = 12
 
