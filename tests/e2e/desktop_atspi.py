@@ -179,7 +179,13 @@ def labelled(node, label):
     return any(role_of(c) == "label" and clean_label(name_of(c)) == wanted for c in children(node))
 
 
-def wait_for(fn, timeout=20.0, interval=0.2):
+# On a loaded machine, and built with AddressSanitizer, the application
+# takes far longer than usual to appear on the bus: waits are long, and
+# only a failing check waits to the end.
+WAIT_SECONDS = 60.0
+
+
+def wait_for(fn, timeout=WAIT_SECONDS, interval=0.2):
     deadline = time.monotonic() + timeout
     while True:
         value = safe(fn)

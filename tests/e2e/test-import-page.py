@@ -60,8 +60,6 @@ UNKNOWN_YEAR = "March (year unknown) — "  # how the timeline names it until th
 PUBLISHED = "2023-09-05"
 RESOLVED = "March 2023"
 
-TIMEOUT = 20.0
-
 _results = []
 _planned = 12
 

@@ -35,8 +35,6 @@ HEADLINE = "Riverside flood barrier nears completion"
 KNOWN_SENTENCE = "In March 2021 the council approved the plans"
 DATE_LABEL = "March 2021"
 
-TIMEOUT = 20.0
-
 _results = []
 _planned = 8
 
