@@ -84,7 +84,7 @@ def diag(message):
 
 # The AT-SPI helpers every end-to-end test shares.
 from desktop_atspi import (  # noqa: E402
-    dump, find, find_app, has_action, is_showing, main_frame, name_of, press,
+    dump, find, find_all, find_app, has_action, is_showing, main_frame, name_of, press,
     press_menu_item, quit_app, role_of, start_accessibility_bus, supports, text_of,
     wait_for, walk)
 
