@@ -51,6 +51,9 @@ test_headlines (void)
       "Russia invades Ukraine", "Russia", NULL },
     { "Officials stopped the trains and tried again in June 2020.", "2020-06",
       "Officials stop the trains and try again", "", NULL },
+    /* a single g after a vowel keeps its e: "damaged", "managed" */
+    { "Storm Ilsa damaged the ferry pier in January 2024.", "2024-01",
+      "Ilsa damages the ferry pier", "Storm Ilsa", NULL },
     /* passive and copular sentences */
     { "The new plan was unveiled in May 2021 by the city council.", "2021-05",
       "New plan is unveiled by the city council", "", NULL },

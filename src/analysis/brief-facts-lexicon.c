@@ -223,7 +223,7 @@ regular_base (const BriefFactsLexicon *lex,
       stem[n - 1] = '\0';
       return g_steal_pointer (&stem);
     }
-  /* "negotiat", "recogniz", "announc", "collaps", "arriv", "chang" */
+  /* "negotiat", "recogniz", "announc", "collaps", "arriv", "chang", "damag" */
   if (g_str_has_suffix (stem, "at") || g_str_has_suffix (stem, "iz")
       || g_str_has_suffix (stem, "is") || g_str_has_suffix (stem, "ys")
       || g_str_has_suffix (stem, "ps") || g_str_has_suffix (stem, "ns")
@@ -231,6 +231,7 @@ regular_base (const BriefFactsLexicon *lex,
       || (g_str_has_suffix (stem, "ng") && n >= 4 && stem[n - 3] == 'a')
       || strchr ("cvu", stem[n - 1]) != NULL
       || g_str_has_suffix (stem, "rg") || g_str_has_suffix (stem, "dg")
+      || (g_str_has_suffix (stem, "ag") && n >= 4 && !is_vowel (stem[n - 3]))
       || g_str_has_suffix (stem, "ur") || g_str_has_suffix (stem, "uc")
       || (g_str_has_suffix (stem, "ut") && n >= 4 && !is_vowel (stem[n - 3])))
     return g_steal_pointer (&with_e);
