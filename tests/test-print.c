@@ -110,10 +110,11 @@ check_print_matches_export (GtkPageSetup *page_setup)
   g_autofree char *exported_path = NULL;
   g_autofree char *printed_text = NULL;
   g_autofree char *exported_text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   GtkPrintOperationResult result;
   BriefPageSetup setup;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;

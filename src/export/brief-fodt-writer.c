@@ -42,19 +42,47 @@ end (xmlTextWriter *writer)
   W (xmlTextWriterEndElement (writer));
 }
 
+/* XML 1.0 cannot carry most C0 control characters, even escaped, nor the
+ * noncharacters U+FFFE and U+FFFF: a title or note may hold them. */
+static char *
+xml_safe (const char *value)
+{
+  GString *safe = g_string_sized_new (strlen (value));
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        g_string_append (safe, "\xEF\xBF\xBD");
+      else if (c == 0xEF && (guchar) p[1] == 0xBF && ((guchar) p[2] == 0xBE || (guchar) p[2] == 0xBF))
+        {
+          g_string_append (safe, "\xEF\xBF\xBD");
+          p += 2;
+        }
+      else
+        g_string_append_c (safe, (char) c);
+    }
+  return g_string_free (safe, FALSE);
+}
+
 static void
 attribute (xmlTextWriter *writer,
            const char    *name,
            const char    *value)
 {
-  W (xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST value));
+  g_autofree char *safe = xml_safe (value);
+
+  W (xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST safe));
 }
 
 static void
 text (xmlTextWriter *writer,
       const char    *value)
 {
-  W (xmlTextWriterWriteString (writer, BAD_CAST value));
+  g_autofree char *safe = xml_safe (value);
+
+  W (xmlTextWriterWriteString (writer, BAD_CAST safe));
 }
 
 static void
