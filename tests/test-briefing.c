@@ -330,6 +330,26 @@ test_event_details (void)
   g_assert_cmpstr (july_label, ==, "July (year unknown)");
   last = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
   g_assert_true (last == july);
+
+  /* A date the user gives has its year and stands alone; undo brings the
+   * span's end and the unknown year back. */
+  {
+    BriefHistory *history = brief_briefing_get_history (briefing);
+    BriefDate given;
+
+    g_assert_true (brief_date_parse_value ("2023-07", &given));
+    brief_briefing_edit_event_date (briefing, july, &given, "July 2023");
+    g_assert_true (brief_event_get_year_known (july));
+    brief_briefing_edit_event_date (briefing, span, &given, "July 2023");
+    g_assert_null (brief_event_get_end_date (span));
+    g_assert_true (brief_history_undo (history));
+    g_assert_nonnull (brief_event_get_end_date (span));
+    g_assert_cmpint (brief_event_get_end_date (span)->year, ==, 2009);
+    g_assert_true (brief_history_undo (history));
+    g_assert_false (brief_event_get_year_known (july));
+    g_assert_true (brief_history_redo (history));
+    g_assert_true (brief_event_get_year_known (july));
+  }
 }
 
 int

@@ -261,6 +261,9 @@ typedef struct
   BriefEvent    *event;
   BriefDate      before;
   char          *before_text;
+  BriefDate      before_end;     /* a span's end, when before_has_end */
+  gboolean       before_has_end;
+  gboolean       before_year_known;
   BriefDate      after;
   char          *after_text;
 } DateEdit;
@@ -283,10 +286,20 @@ date_edit_apply (gpointer data,
   DateEdit *edit = data;
   gboolean listed = _brief_briefing_take_event (edit->briefing, edit->event);
 
+  /* The date the user gives is one date with its year: it replaces a
+   * span's end and an unknown year, which undo brings back. */
   if (undo)
-    brief_event_set_date (edit->event, &edit->before, edit->before_text);
+    {
+      brief_event_set_date (edit->event, &edit->before, edit->before_text);
+      brief_event_set_end_date (edit->event, edit->before_has_end ? &edit->before_end : NULL);
+      brief_event_set_year_known (edit->event, edit->before_year_known);
+    }
   else
-    brief_event_set_date (edit->event, &edit->after, edit->after_text);
+    {
+      brief_event_set_date (edit->event, &edit->after, edit->after_text);
+      brief_event_set_end_date (edit->event, NULL);
+      brief_event_set_year_known (edit->event, TRUE);
+    }
   if (listed)
     _brief_briefing_insert_event (edit->briefing, edit->event);
   /* A date put right ends the disagreement it caused, or starts one. */
@@ -309,7 +322,8 @@ brief_briefing_edit_event_date (BriefBriefing   *self,
 
   before = brief_event_get_date (event);
   if (brief_date_compare (before, date) == 0 && before->precision == date->precision &&
-      g_strcmp0 (brief_event_get_date_text (event), date_text) == 0)
+      g_strcmp0 (brief_event_get_date_text (event), date_text) == 0 &&
+      brief_event_get_end_date (event) == NULL && brief_event_get_year_known (event))
     return;
 
   edit = g_new0 (DateEdit, 1);
@@ -317,6 +331,10 @@ brief_briefing_edit_event_date (BriefBriefing   *self,
   edit->event = g_object_ref (event);
   edit->before = *before;
   edit->before_text = g_strdup (brief_event_get_date_text (event));
+  edit->before_has_end = brief_event_get_end_date (event) != NULL;
+  if (edit->before_has_end)
+    edit->before_end = *brief_event_get_end_date (event);
+  edit->before_year_known = brief_event_get_year_known (event);
   edit->after = *date;
   edit->after_text = g_strdup (date_text);
   date_edit_apply (edit, FALSE);
