@@ -274,6 +274,8 @@ typedef struct
   gboolean  point;         /* PREFIX also before a point in time (PREFIX@point) */
   gboolean  part_of_day_only;  /* PREFIX before a weekday only with its part of
                                   the day (PREFIX@pod) */
+  gboolean  era_only;      /* PREFIX only before a decade or a century
+                              (PREFIX@era) */
   gboolean  quick_second;  /* first element one literal word, second required */
 } Pattern;
 
@@ -2545,8 +2547,9 @@ date_context_ok (Finder      *f,
     return FALSE;
 
   /* "the nineties" takes its article, "the 1990s" leaves it out (the
-   * next token matches "1990s" alone). */
-  if (m->decade > 0 && token_is (f, m->first, "the")
+   * next token matches "1990s" alone), unless a modifier takes it with
+   * it: "the end of the 1990s". */
+  if (m->decade > 0 && token_is (f, m->first, "the") && mod == NULL
       && TOK (f, m->decade_token)->kind != TOKEN_WORD)
     return FALSE;
 
@@ -2608,6 +2611,11 @@ mod_fits (Finder        *f,
   if (quantity)
     return (TOK (f, m->first)->classes & CLASS_NUM) != 0
            && (m->has_number || (m->year > 0 && m->month == 0));
+
+  /* "the first half of the 1990s": a year has halves of its own, a
+   * decade or a century only this mod. */
+  if (prefix->era_only)
+    return m->decade > 0 || (m->unit == UNIT_CENTURY && m->ordinal > 0 && m->month == 0);
 
   /* TimeBank leaves "earlier", "late" outside a day named by its weekday:
    * "Earlier Friday," "Late Monday,". */
@@ -3315,7 +3323,8 @@ parse_type (Pattern    *p,
         return TRUE;
       p->point = len == 12 && strncmp (spec + 6, "@point", 6) == 0;
       p->part_of_day_only = len == 10 && strncmp (spec + 6, "@pod", 4) == 0;
-      return p->point || p->part_of_day_only;
+      p->era_only = len == 10 && strncmp (spec + 6, "@era", 4) == 0;
+      return p->point || p->part_of_day_only || p->era_only;
     }
   for (guint t = 0; t < G_N_ELEMENTS (types); t++)
     if (strlen (types[t]) == len && strncmp (types[t], spec, len) == 0)
