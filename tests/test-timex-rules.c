@@ -175,6 +175,17 @@ test_report_periods (void)
     { "Sales rose in the first half of 2022 and the second half of the plan.", BRIEF_DOCUMENT_NEWS,
       { "the first half of 2022=DATE:2022-H1", "the second half=DATE:2023-H2" } },
     { "Prices peaked in the 1990s.", BRIEF_DOCUMENT_NEWS, { "1990s=DATE:199" } },
+    /* A part of a day counted from the day last mentioned. */
+    { "The ship docked on Aug. 3. The crew left the next morning. That night it snowed.",
+      BRIEF_DOCUMENT_NEWS,
+      { "Aug. 3=DATE:2023-08-03", "the next morning=TIME:2023-08-04TMO",
+        "That night=TIME:2023-08-04TNI" } },
+    { "He will fly out next morning.", BRIEF_DOCUMENT_NEWS,
+      { "next morning=TIME:2023-09-06TMO" } },
+    { "It stormed last night; the previous evening was calm.", BRIEF_DOCUMENT_NEWS,
+      { "last night=TIME:2023-09-04TNI", "the previous evening=TIME:2023-09-03TEV" } },
+    /* "past" counts back from now only with a unit, not a part of a day. */
+    { "He slept badly the past night.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "Sales rose in the final quarter of 2022.", BRIEF_DOCUMENT_NEWS,
       { "the final quarter of 2022=DATE:2022-Q4" } },
     { "He moved in 1920. Two years later he married, and a year later his son was born.",

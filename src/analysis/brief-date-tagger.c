@@ -2160,13 +2160,29 @@ day_value (Finder        *f,
 {
   GDate date;
   char *value;
+  Unit precision = UNIT_NONE;
+  const GDate *anchor = g_date_valid (&f->dct) ? &f->dct : NULL;
+  int shift = p->param;
 
-  if (!g_date_valid (&f->dct))
-    value = g_strdup (p->param == 0 ? "PRESENT_REF" : "XXXX-XX-XX");
+  /* "the next morning", "that night": a relative word moves the day, from
+   * the day last mentioned when it says so or takes the article (a story
+   * told: "appeared in court the next morning"). */
+  if (m->has_rel && p->param == 0 && !token_is (f, m->first, "this"))
+    {
+      if (m->rel < 0 && !m->rel_ref)
+        return NULL;  /* "the last night", "the past evening" */
+      shift = m->rel;
+      anchor = anchor_date (f, m->rel_ref || token_is (f, m->first, "the"), &precision);
+      if (anchor != NULL && precision != UNIT_DAY)
+        anchor = g_date_valid (&f->dct) ? &f->dct : NULL;
+    }
+
+  if (anchor == NULL)
+    value = g_strdup (shift == 0 ? "PRESENT_REF" : "XXXX-XX-XX");
   else
     {
-      date = f->dct;
-      shift_date (&date, UNIT_DAY, p->param);
+      date = *anchor;
+      shift_date (&date, UNIT_DAY, shift);
       value = format_day (&date);
     }
 
