@@ -175,6 +175,13 @@ test_report_periods (void)
     { "Sales rose in the first half of 2022 and the second half of the plan.", BRIEF_DOCUMENT_NEWS,
       { "the first half of 2022=DATE:2022-H1", "the second half=DATE:2023-H2" } },
     { "Prices peaked in the 1990s.", BRIEF_DOCUMENT_NEWS, { "1990s=DATE:199" } },
+    /* A relative date in title case just inside an opening quote is a
+     * show's name; lower case or outside quotes it is still a date. */
+    { "Baker said on ABC's \"This Week With David Brinkley\" that talks failed.",
+      BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "Baker, speaking on \u201cNext Year,\u201d said no.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "He said \"this week is busy.\"", BRIEF_DOCUMENT_NEWS, { "this week=DATE:2023-W36" } },
+    { "This Week the talks resume.", BRIEF_DOCUMENT_NEWS, { "This Week=DATE:2023-W36" } },
     /* A part of a day counted from the day last mentioned. */
     { "The ship docked on Aug. 3. The crew left the next morning. That night it snowed.",
       BRIEF_DOCUMENT_NEWS,

@@ -2608,6 +2608,24 @@ date_context_ok (Finder      *f,
   return TRUE;
 }
 
+/* Whether token @i is the first one inside an opening quote mark. */
+static gboolean
+after_opening_quote (Finder *f,
+                     guint   i)
+{
+  const Token *q;
+
+  if (i == 0 || TOK (f, i)->spaced)
+    return FALSE;
+  q = TOK (f, i - 1);
+  if (q->kind != TOKEN_PUNCT)
+    return FALSE;
+  if (q->ch == 0x201C || q->ch == '`')
+    return TRUE;
+  /* A straight quote opens when a space or the text's start comes before it. */
+  return (q->ch == '"' || q->ch == '\'') && (i == 1 || q->spaced);
+}
+
 static gboolean
 mod_fits (Finder        *f,
           const Pattern *prefix,
@@ -2755,6 +2773,12 @@ accept_match (Finder        *f,
    * inside a sentence is part of a title. */
   if (p->rule == RULE_DUR && m->unit_token > m->first && TOK (f, m->unit_token)->upper
       && !TOK (f, m->unit_token)->all_upper && prev_in_sentence (f, m->first) != G_MAXUINT)
+    return 0;
+
+  /* ABC's "This Week": a relative date in title case just inside an
+   * opening quote names a show or a work. */
+  if (p->rule == RULE_REL && m->unit_token > m->first && TOK (f, m->unit_token)->upper
+      && TOK (f, m->first)->upper && after_opening_quote (f, m->first))
     return 0;
 
   /* "Now, he says, ...": a sentence opened by "Now," is a turn in the
