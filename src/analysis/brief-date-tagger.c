@@ -274,6 +274,8 @@ typedef struct
   gboolean  point;         /* PREFIX also before a point in time (PREFIX@point) */
   gboolean  part_of_day_only;  /* PREFIX before a weekday only with its part of
                                   the day (PREFIX@pod) */
+  gboolean  era_only;      /* PREFIX only before a decade or a century
+                              (PREFIX@era) */
   gboolean  quick_second;  /* first element one literal word, second required */
 } Pattern;
 
@@ -2158,13 +2160,29 @@ day_value (Finder        *f,
 {
   GDate date;
   char *value;
+  Unit precision = UNIT_NONE;
+  const GDate *anchor = g_date_valid (&f->dct) ? &f->dct : NULL;
+  int shift = p->param;
 
-  if (!g_date_valid (&f->dct))
-    value = g_strdup (p->param == 0 ? "PRESENT_REF" : "XXXX-XX-XX");
+  /* "the next morning", "that night": a relative word moves the day, from
+   * the day last mentioned when it says so or takes the article (a story
+   * told: "appeared in court the next morning"). */
+  if (m->has_rel && p->param == 0 && !token_is (f, m->first, "this"))
+    {
+      if (m->rel < 0 && !m->rel_ref)
+        return NULL;  /* "the last night", "the past evening" */
+      shift = m->rel;
+      anchor = anchor_date (f, m->rel_ref || token_is (f, m->first, "the"), &precision);
+      if (anchor != NULL && precision != UNIT_DAY)
+        anchor = g_date_valid (&f->dct) ? &f->dct : NULL;
+    }
+
+  if (anchor == NULL)
+    value = g_strdup (shift == 0 ? "PRESENT_REF" : "XXXX-XX-XX");
   else
     {
-      date = f->dct;
-      shift_date (&date, UNIT_DAY, p->param);
+      date = *anchor;
+      shift_date (&date, UNIT_DAY, shift);
       value = format_day (&date);
     }
 
@@ -2545,8 +2563,9 @@ date_context_ok (Finder      *f,
     return FALSE;
 
   /* "the nineties" takes its article, "the 1990s" leaves it out (the
-   * next token matches "1990s" alone). */
-  if (m->decade > 0 && token_is (f, m->first, "the")
+   * next token matches "1990s" alone), unless a modifier takes it with
+   * it: "the end of the 1990s". */
+  if (m->decade > 0 && token_is (f, m->first, "the") && mod == NULL
       && TOK (f, m->decade_token)->kind != TOKEN_WORD)
     return FALSE;
 
@@ -2589,6 +2608,24 @@ date_context_ok (Finder      *f,
   return TRUE;
 }
 
+/* Whether token @i is the first one inside an opening quote mark. */
+static gboolean
+after_opening_quote (Finder *f,
+                     guint   i)
+{
+  const Token *q;
+
+  if (i == 0 || TOK (f, i)->spaced)
+    return FALSE;
+  q = TOK (f, i - 1);
+  if (q->kind != TOKEN_PUNCT)
+    return FALSE;
+  if (q->ch == 0x201C || q->ch == '`')
+    return TRUE;
+  /* A straight quote opens when a space or the text's start comes before it. */
+  return (q->ch == '"' || q->ch == '\'') && (i == 1 || q->spaced);
+}
+
 static gboolean
 mod_fits (Finder        *f,
           const Pattern *prefix,
@@ -2608,6 +2645,11 @@ mod_fits (Finder        *f,
   if (quantity)
     return (TOK (f, m->first)->classes & CLASS_NUM) != 0
            && (m->has_number || (m->year > 0 && m->month == 0));
+
+  /* "the first half of the 1990s": a year has halves of its own, a
+   * decade or a century only this mod. */
+  if (prefix->era_only)
+    return m->decade > 0 || (m->unit == UNIT_CENTURY && m->ordinal > 0 && m->month == 0);
 
   /* TimeBank leaves "earlier", "late" outside a day named by its weekday:
    * "Earlier Friday," "Late Monday,". */
@@ -2731,6 +2773,12 @@ accept_match (Finder        *f,
    * inside a sentence is part of a title. */
   if (p->rule == RULE_DUR && m->unit_token > m->first && TOK (f, m->unit_token)->upper
       && !TOK (f, m->unit_token)->all_upper && prev_in_sentence (f, m->first) != G_MAXUINT)
+    return 0;
+
+  /* ABC's "This Week": a relative date in title case just inside an
+   * opening quote names a show or a work. */
+  if (p->rule == RULE_REL && m->unit_token > m->first && TOK (f, m->unit_token)->upper
+      && TOK (f, m->first)->upper && after_opening_quote (f, m->first))
     return 0;
 
   /* "Now, he says, ...": a sentence opened by "Now," is a turn in the
@@ -3315,7 +3363,8 @@ parse_type (Pattern    *p,
         return TRUE;
       p->point = len == 12 && strncmp (spec + 6, "@point", 6) == 0;
       p->part_of_day_only = len == 10 && strncmp (spec + 6, "@pod", 4) == 0;
-      return p->point || p->part_of_day_only;
+      p->era_only = len == 10 && strncmp (spec + 6, "@era", 4) == 0;
+      return p->point || p->part_of_day_only || p->era_only;
     }
   for (guint t = 0; t < G_N_ELEMENTS (types); t++)
     if (strlen (types[t]) == len && strncmp (types[t], spec, len) == 0)
