@@ -117,7 +117,7 @@ test_html_and_fodt (void)
   g_assert_nonnull (strstr (fodt, "Sources disagree: Harbour Gazette says March 2022"));
   /* Both references of the storm, in its row. */
   {
-    const char *storm = strstr (fodt, "damags the ferry pier</text:p>");
+    const char *storm = strstr (fodt, "damages the ferry pier</text:p>");
     g_autofree char *row = NULL;
 
     g_assert_nonnull (storm);
