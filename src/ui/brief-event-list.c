@@ -345,6 +345,49 @@ add_column (BriefEventList   *self,
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
+/* ---------------------------------------------------------------- filters */
+
+static void
+dropdown_label_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+dropdown_label_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        gpointer                  user_data)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (item));
+}
+
+/* A drop-down is as wide as its widest item, and the source filter's items
+ * are article titles: its button shows the chosen item ellipsized so the
+ * window fits an 800 pixel wide screen, while the popup keeps the default
+ * rows, whole and with their check mark. */
+static void
+ellipsize_dropdown (GtkDropDown *dropdown)
+{
+  GtkListItemFactory *list_factory = gtk_drop_down_get_factory (dropdown);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  if (list_factory != NULL)
+    gtk_drop_down_set_list_factory (dropdown, list_factory);
+  g_signal_connect (factory, "setup", G_CALLBACK (dropdown_label_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (dropdown_label_bind_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+}
+
 static gboolean
 filter_event_cb (gpointer item,
                  gpointer user_data)
@@ -846,6 +889,8 @@ brief_event_list_init (BriefEventList *self)
   gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (self->source_names));
   g_object_unref (self->source_names);
   gtk_widget_set_visible (GTK_WIDGET (self->source_dropdown), FALSE);
+  ellipsize_dropdown (self->source_dropdown);
+  ellipsize_dropdown (self->state_dropdown);
 
   self->filter = gtk_custom_filter_new (filter_event_cb, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
