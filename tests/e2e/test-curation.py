@@ -183,6 +183,25 @@ def is_checked(node):
     return d.has_state(node, Atspi.StateType.CHECKED) or d.has_state(node, Atspi.StateType.PRESSED)
 
 
+def tick_quote(app):
+    """Ticks the quotation as a user does: press, look, and press again if
+    the tick did not take (the panel may still be filling in as it is first
+    shown on a loaded machine).  Returns the ticked button, or None."""
+    check = open_facts(app)
+    for _ in range(3):
+        check = wait_for(lambda: next((n for n in find_all(app, lambda n: name_of(n).endswith(QUOTE_CHECK))
+                                       if d.is_showing(n) and sensitive(n)), None), timeout=5)
+        if check is None:
+            raise RuntimeError(f"no {QUOTE_CHECK!r} check button showing")
+        if is_checked(check):
+            return check
+        d.press(check)
+        if wait_for(lambda: button(app, QUOTE_CHECK) is not None and is_checked(button(app, QUOTE_CHECK)),
+                    timeout=3):
+            return button(app, QUOTE_CHECK)
+    return None
+
+
 def start(args, scratch_env):
     _found.clear()
     proc, scratch, log = d.start_app(args, scratch_env)
@@ -252,12 +271,9 @@ def first_session(saved_path, env):
         # Tick a quotation for the note.
         ticked = False
         try:
-            check = open_facts(app)
-            if check is None:
-                raise RuntimeError(f"no {QUOTE_CHECK!r} check button")
-            d.press(check)
-            ticked = wait_for(lambda: is_checked(check), timeout=5)
-            diagnostic = f"states: {safe(lambda: check.get_state_set().get_states())}"
+            check = tick_quote(app)
+            ticked = check is not None
+            diagnostic = f"states: {safe(lambda: button(app, QUOTE_CHECK).get_state_set().get_states())}"
         except Exception as error:
             diagnostic = fail_with(log, error)
         tap.check(ticked, "a quotation is chosen for the briefing note in the facts panel", diagnostic)
