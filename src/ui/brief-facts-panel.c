@@ -542,6 +542,9 @@ brief_facts_panel_dispose (GObject *object)
 {
   BriefFactsPanel *self = BRIEF_FACTS_PANEL (object);
 
+  /* The lists lose their selected rows as they go: that is no choice of
+   * the user's to report, least of all to a window that is going too. */
+  self->filling = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIEF_TYPE_FACTS_PANEL);
 
   g_clear_object (&self->article);

@@ -89,6 +89,10 @@ question_response_cb (BriefWindow *self,
 
   if (session != NULL && session->question == GTK_WINDOW (dialog))
     session->question = NULL;
+  /* The answer may close this window, and the dialog outlives it until its
+   * response signal returns: let go of the parent now, or the dialog would
+   * disconnect from a finalized window when it goes. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (func != NULL)
     func (self, response);
