@@ -20,8 +20,18 @@ for path in sys.argv[1:]:
         print(f"{path}: missing, counted as one failure", file=sys.stderr)
         failed += 1
         continue
-    with open(path, encoding="utf-8") as log:
-        entries = [json.loads(line) for line in log if line.strip()]
+    entries = []
+    with open(path, encoding="utf-8", errors="replace") as log:
+        for number, line in enumerate(log, 1):
+            if not line.strip():
+                continue
+            try:
+                entries.append(json.loads(line))
+            except json.JSONDecodeError:
+                # A log cut short (a killed run) still counts what it holds.
+                print(f"{path}:{number}: not a JSON line, counted as one failure",
+                      file=sys.stderr)
+                entries.append({"name": f"{os.path.basename(path)}:{number}", "result": "ERROR"})
     results = [entry["result"] for entry in entries]
     for entry in entries:
         if entry["result"] not in ("OK", "EXPECTEDFAIL", "SKIP"):

@@ -184,9 +184,17 @@ def labelled(node, label):
 # only a failing check waits to the end.
 WAIT_SECONDS = 60.0
 
+# A wait of a few seconds for a dialog or a row is plenty on an idle machine,
+# too short beside a busy unit test, and far too short built with
+# AddressSanitizer: every wait is stretched by this factor, twice by default,
+# more in the sanitizer setup (tests/meson.build).
+WAIT_SCALE = max(1.0, float(os.environ.get("BRIEF_E2E_WAIT_SCALE") or 2))
+
 
 def wait_for(fn, timeout=WAIT_SECONDS, interval=0.2):
-    deadline = time.monotonic() + timeout
+    """Calls @fn until it returns something true, for at most @timeout
+    seconds (stretched by WAIT_SCALE); returns that, or None."""
+    deadline = time.monotonic() + timeout * WAIT_SCALE
     while True:
         value = safe(fn)
         if value:
