@@ -79,7 +79,9 @@ wait_for_draft (GFile *draft)
 static void
 test_restore_keeps_path (void)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "ferry.briefing", NULL);
+  /* A folder of its own: the same test may run twice at once (two builds). */
+  g_autofree char *scratch = g_dir_make_tmp ("briefing-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (scratch, "ferry.briefing", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(BriefBriefing) briefing = brief_briefing_new ();
   g_autoptr(BriefDocument) document = NULL;

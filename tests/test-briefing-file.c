@@ -163,7 +163,9 @@ static void
 test_save_and_load (void)
 {
   g_autoptr(BriefBriefing) original = load_fixture ("version-1.briefing");
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "saved.briefing", NULL);
+  /* A folder of its own: the same test may run twice at once (two builds). */
+  g_autofree char *scratch = g_dir_make_tmp ("briefing-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (scratch, "saved.briefing", NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GAsyncResult) result = NULL;

@@ -18,7 +18,9 @@ static GFile *
 write_article (const char *name,
                const char *contents)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  /* A folder of its own: the same test may run twice at once (two builds). */
+  g_autofree char *scratch = g_dir_make_tmp ("briefing-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (scratch, name, NULL);
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
   return g_file_new_for_path (path);

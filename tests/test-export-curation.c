@@ -146,7 +146,9 @@ test_pdf (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = brief_export_write (content, BRIEF_EXPORT_FORMAT_PDF, &error);
   g_autofree char *program = g_find_program_in_path ("pdftotext");
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "curation.pdf", NULL);
+  /* A folder of its own: the same test may run twice at once (two builds). */
+  g_autofree char *scratch = g_dir_make_tmp ("briefing-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (scratch, "curation.pdf", NULL);
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
