@@ -19,7 +19,7 @@
 static GListModel *
 events_of (BriefBriefing *self)
 {
-  return brief_briefing_get_events (self);
+  return G_LIST_MODEL (_brief_briefing_get_event_store (self));
 }
 
 static guint

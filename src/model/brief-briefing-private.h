@@ -14,6 +14,9 @@ void                _brief_briefing_insert_event  (BriefBriefing *self,
  * recording an edit; into an empty list in one step. */
 void                _brief_briefing_insert_events (BriefBriefing *self,
                                                    GPtrArray     *events);
+/* The events as they are being changed, which the views see only once a
+ * batch of changes ends; outside one, brief_briefing_get_events(). */
+GListStore         *_brief_briefing_get_event_store (BriefBriefing *self);
 /* Removes @event without recording an edit; FALSE if it was not there. */
 gboolean            _brief_briefing_take_event    (BriefBriefing *self,
                                                    BriefEvent    *event);
