@@ -459,12 +459,18 @@ event_notify_cb (BriefTimeline *self,
   if (entry == NULL)
     return;
 
-  /* Where it lies changed: read the model again, in order. */
+  /* Where it lies changed: read the model again, in order.  Its stand-in
+   * and layout say the old date: made again, not kept. */
   if (pspec->name == g_intern_static_string ("date") ||
       pspec->name == g_intern_static_string ("end-date") ||
       pspec->name == g_intern_static_string ("year-known") ||
       pspec->name == g_intern_static_string ("derived-from"))
     {
+      if (entry->child != NULL)
+        gtk_widget_unparent (entry->child);
+      entry->child = NULL;
+      g_clear_object (&entry->layout);
+      self->children_dirty = TRUE;
       self->model_dirty = TRUE;
       brief_timeline_invalidate_layout (self);
       brief_timeline_ensure_tick (self);
@@ -542,11 +548,70 @@ brief_timeline_update_selected (BriefTimeline *self)
     self->selected = self->position_map[position];
 }
 
-/* Reads the model again; O(n log n), on items-changed only. */
+/* What an entry made that the next rebuild can use again, if its event is
+ * still there. */
+typedef struct
+{
+  GtkWidget   *child;
+  PangoLayout *layout;
+  gboolean     derived;
+  gboolean     undated;
+} Kept;
+
+static void
+kept_free (gpointer data)
+{
+  Kept *kept = data;
+
+  if (kept->child != NULL)
+    gtk_widget_unparent (kept->child);
+  g_clear_object (&kept->layout);
+  g_free (kept);
+}
+
+/* Moves what @entry made (its accessible stand-in, its title's layout) into
+ * @kept, keyed by its event. */
+static void
+keep_entry (GHashTable *kept,
+            Entry      *entry)
+{
+  Kept *k;
+
+  if (entry->child == NULL && entry->layout == NULL)
+    return;
+  k = g_new0 (Kept, 1);
+  k->child = g_steal_pointer (&entry->child);
+  k->layout = g_steal_pointer (&entry->layout);
+  k->derived = entry->derived;
+  k->undated = entry->undated;
+  g_hash_table_insert (kept, g_object_ref (entry->event), k);
+}
+
+/* Gives @entry back what its event's entry made before the rebuild.  The
+ * stand-in says the same (a change of the event updates it, and a new date
+ * drops it); the layout only if the title is drawn the same way. */
+static void
+reuse_entry (GHashTable *kept,
+             Entry      *entry)
+{
+  Kept *k = g_hash_table_lookup (kept, entry->event);
+
+  if (k == NULL)
+    return;
+  entry->child = g_steal_pointer (&k->child);
+  if (k->derived == entry->derived && k->undated == entry->undated)
+    entry->layout = g_steal_pointer (&k->layout);
+  g_hash_table_remove (kept, entry->event);
+}
+
+/* Reads the model again; O(n log n), on items-changed only.  Every import
+ * changes the model: the accessible stand-ins and the title layouts of the
+ * events still there are kept, not made again. */
 static void
 brief_timeline_rebuild (BriefTimeline *self)
 {
   g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (NULL, NULL, g_object_unref, kept_free);
   guint n = 0;
 
   for (guint i = 0; i < self->entries->len; i++)
@@ -554,6 +619,7 @@ brief_timeline_rebuild (BriefTimeline *self)
       Entry *entry = &g_array_index (self->entries, Entry, i);
 
       g_signal_handlers_disconnect_by_func (entry->event, event_notify_cb, self);
+      keep_entry (kept, entry);
     }
   g_array_set_size (self->entries, 0);
   g_array_set_size (self->items, 0);
@@ -590,6 +656,7 @@ brief_timeline_rebuild (BriefTimeline *self)
     {
       Row *row = &g_array_index (rows, Row, i);
 
+      reuse_entry (kept, &row->entry);
       g_array_append_val (self->items, row->item);
       g_array_append_val (self->entries, row->entry);
       self->position_map[row->entry.position] = i;
