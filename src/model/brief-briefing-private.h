@@ -17,6 +17,10 @@ void                _brief_briefing_insert_events (BriefBriefing *self,
 /* The events as they are being changed, which the views see only once a
  * batch of changes ends; outside one, brief_briefing_get_events(). */
 GListStore         *_brief_briefing_get_event_store (BriefBriefing *self);
+/* brief_grouping_title_stems() of @title, kept for the briefing's life.
+ * Returns: (transfer none) */
+GHashTable         *_brief_briefing_get_title_stems (BriefBriefing *self,
+                                                     const char    *title);
 /* Removes @event without recording an edit; FALSE if it was not there. */
 gboolean            _brief_briefing_take_event    (BriefBriefing *self,
                                                    BriefEvent    *event);

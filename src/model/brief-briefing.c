@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "brief-briefing-private.h"
+#include "brief-event-grouping.h"
 #include "brief-importer.h"
 
 struct _BriefBriefing
@@ -29,6 +30,7 @@ struct _BriefBriefing
   GPtrArray       *quotes;      /* BriefSelectedFact: quotes chosen for the note */
   GPtrArray       *key_people;  /* BriefSelectedFact: people marked as key */
   GPtrArray       *adding;      /* while importing several: the articles added */
+  GHashTable      *title_stems; /* title → its stems, as grouping compares them */
 };
 
 G_DEFINE_FINAL_TYPE (BriefBriefing, brief_briefing, G_TYPE_OBJECT)
@@ -67,6 +69,7 @@ brief_briefing_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
   g_clear_pointer (&self->key_people, g_ptr_array_unref);
+  g_clear_pointer (&self->title_stems, g_hash_table_unref);
 
   G_OBJECT_CLASS (brief_briefing_parent_class)->dispose (object);
 }
@@ -257,6 +260,8 @@ brief_briefing_init (BriefBriefing *self)
   self->shown = g_list_store_new (BRIEF_TYPE_EVENT);
   self->events = g_object_ref (self->shown);
   self->analyses = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->title_stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_hash_table_unref);
   self->history = brief_history_new ();
   self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_selected_fact_free);
   self->key_people = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_selected_fact_free);
@@ -374,6 +379,23 @@ brief_briefing_get_events (BriefBriefing *self)
 {
   g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
   return G_LIST_MODEL (self->shown);
+}
+
+/* Grouping compares every event with the new ones after each import: the
+ * stems of a title are worked out once. */
+GHashTable *
+_brief_briefing_get_title_stems (BriefBriefing *self,
+                                 const char    *title)
+{
+  const char *key = title != NULL ? title : "";
+  GHashTable *stems = g_hash_table_lookup (self->title_stems, key);
+
+  if (stems == NULL)
+    {
+      stems = brief_grouping_title_stems (key);
+      g_hash_table_insert (self->title_stems, g_strdup (key), stems);
+    }
+  return stems;
 }
 
 GListStore *
