@@ -90,6 +90,7 @@ struct _BriefTimeline
   double              bubble_width;
   GHashTable         *tick_layouts;  /* label → PangoLayout */
   GPtrArray          *legend_layouts;
+  GPtrArray          *spare_children;  /* hidden stand-ins of events gone */
   GArray             *legend_spots;  /* graphene_point_t per source, then "Published" */
   guint               legend_rows;
   double              legend_width;  /* what legend_spots were laid out for */
@@ -612,6 +613,8 @@ brief_timeline_rebuild (BriefTimeline *self)
 {
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GHashTable) kept = g_hash_table_new_full (NULL, NULL, g_object_unref, kept_free);
+  GHashTableIter iter;
+  Kept *leftover;
   guint n = 0;
 
   for (guint i = 0; i < self->entries->len; i++)
@@ -672,6 +675,15 @@ brief_timeline_rebuild (BriefTimeline *self)
         self->first_day = row->item.first_day;
       self->last_day = MAX (self->last_day, row->item.last_day);
     }
+
+  /* The stand-ins of events gone stand in for new ones, unless focused. */
+  g_hash_table_iter_init (&iter, kept);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &leftover))
+    if (leftover->child != NULL && !gtk_widget_has_focus (leftover->child))
+      {
+        gtk_widget_set_visible (leftover->child, FALSE);
+        g_ptr_array_add (self->spare_children, g_steal_pointer (&leftover->child));
+      }
 
   brief_timeline_update_selected (self);
   brief_timeline_invalidate_layout (self);
@@ -996,23 +1008,37 @@ ensure_legend_layouts (BriefTimeline *self)
 {
   guint n = self->sources != NULL ? g_list_model_get_n_items (self->sources) : 0;
 
-  if (self->legend_layouts->len == n)
-    return;
+  /* Sources added since are NULL in their place; out of step, all anew. */
+  if (self->legend_layouts->len != n)
+    g_ptr_array_set_size (self->legend_layouts, 0);
+  while (self->legend_layouts->len < n)
+    g_ptr_array_add (self->legend_layouts, NULL);
 
-  g_ptr_array_set_size (self->legend_layouts, 0);
-  self->legend_width = -1;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(BriefArticle) article = g_list_model_get_item (self->sources, i);
-      const char *title = brief_article_get_title (article);
+      g_autoptr(BriefArticle) article = NULL;
+      const char *title;
       PangoLayout *layout;
 
+      if (g_ptr_array_index (self->legend_layouts, i) != NULL)
+        continue;
+      article = g_list_model_get_item (self->sources, i);
+      title = brief_article_get_title (article);
+      self->legend_width = -1;
       if (title == NULL || *title == '\0')
         title = brief_article_get_site (article);
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), title != NULL ? title : _("Untitled"));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      g_ptr_array_add (self->legend_layouts, layout);
+      g_ptr_array_index (self->legend_layouts, i) = layout;
     }
+}
+
+/* A source's name, NULL until laid out. */
+static void
+free_legend_layout (gpointer layout)
+{
+  if (layout != NULL)
+    g_object_unref (layout);
 }
 
 /* Where each source's swatch goes, row after row, so that no name is ever
@@ -1256,6 +1282,14 @@ rect_of_entry (BriefTimeline *self,
   return NULL;
 }
 
+static void
+brief_timeline_drop_spares (BriefTimeline *self)
+{
+  for (guint i = 0; i < self->spare_children->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->spare_children, i));
+  g_ptr_array_set_size (self->spare_children, 0);
+}
+
 /* Accessible children follow the events in view: made, reordered and
  * dropped in a tick, never during size allocation. */
 static void
@@ -1307,15 +1341,22 @@ brief_timeline_sync_children (BriefTimeline *self)
 
       if (entry->child == NULL)
         {
-          BriefTimelineEvent *item = g_object_new (BRIEF_TYPE_TIMELINE_EVENT, NULL);
+          BriefTimelineEvent *item;
 
-          item->event = g_object_ref (entry->event);
+          /* A spare is hidden already; a new one is made hidden. */
+          if (self->spare_children->len > 0)
+            item = g_ptr_array_steal_index_fast (self->spare_children, self->spare_children->len - 1);
+          else
+            item = g_object_new (BRIEF_TYPE_TIMELINE_EVENT, "visible", FALSE, NULL);
+
+          g_set_object (&item->event, entry->event);
           entry->child = GTK_WIDGET (item);
           /* A tooltip set on a visible widget asks the display where the
            * pointer is, a round trip to the X server per child: set it on
            * the hidden child. */
-          gtk_widget_set_visible (entry->child, FALSE);
-          gtk_widget_insert_after (entry->child, GTK_WIDGET (self), previous);
+          if (gtk_widget_get_parent (entry->child) == NULL
+              || gtk_widget_get_prev_sibling (entry->child) != previous)
+            gtk_widget_insert_after (entry->child, GTK_WIDGET (self), previous);
           entry_update_accessible (self, entry);
           gtk_widget_set_visible (entry->child, TRUE);
         }
@@ -1325,6 +1366,8 @@ brief_timeline_sync_children (BriefTimeline *self)
         }
       previous = entry->child;
     }
+
+  brief_timeline_drop_spares (self);
 
   if (self->focus_pending)
     {
@@ -2721,6 +2764,9 @@ brief_timeline_dispose (GObject *object)
 
   brief_timeline_set_model (self, NULL);
   g_clear_pointer (&self->entries, g_array_unref);
+  if (self->spare_children != NULL)
+    brief_timeline_drop_spares (self);
+  g_clear_pointer (&self->spare_children, g_ptr_array_unref);
   g_clear_pointer (&self->controls, gtk_widget_unparent);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->title_popover, gtk_widget_unparent);
@@ -2937,7 +2983,8 @@ brief_timeline_init (BriefTimeline *self)
   self->rects = g_array_new (FALSE, FALSE, sizeof (BriefTimelineRect));
   self->cluster_rects = g_array_new (FALSE, FALSE, sizeof (BriefTimelineRect));
   self->tick_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->legend_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->legend_layouts = g_ptr_array_new_with_free_func (free_legend_layout);
+  self->spare_children = g_ptr_array_new ();
   self->legend_spots = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
   self->undated = g_array_new (FALSE, FALSE, sizeof (BriefTimelinePlacement));
   self->selected = G_MAXUINT;
@@ -3076,7 +3123,19 @@ sources_items_changed_cb (BriefTimeline *self,
                           guint          added,
                           GListModel    *sources)
 {
-  g_ptr_array_set_size (self->legend_layouts, 0);
+  /* The names of the sources still there are kept, laid out: an import
+   * adds one at a time to many. */
+  if (position + removed <= self->legend_layouts->len)
+    {
+      g_ptr_array_remove_range (self->legend_layouts, position, removed);
+      for (guint i = 0; i < added; i++)
+        g_ptr_array_insert (self->legend_layouts, position, NULL);
+    }
+  else
+    g_ptr_array_set_size (self->legend_layouts, 0);
+  /* Laid out again before the legend is drawn. */
+  self->legend_width = -1;
+  g_array_set_size (self->legend_spots, 0);
   /* Like the events, read once in the next frame: an import adds many. */
   self->model_dirty = TRUE;
   brief_timeline_invalidate_layout (self);
