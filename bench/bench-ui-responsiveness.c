@@ -29,6 +29,12 @@ typedef struct
 {
   GArray *gaps_ms;   /* double */
   gint64  last_tick;
+  /* The articles in the window at each frame: how many the largest gap
+   * added. */
+  GListModel *articles;
+  guint   last_n;
+  double  largest_ms;
+  guint   largest_added;
   /* Where the frames' time went: the frame clock's phases, summed. */
   gint64  phase_start;
   gint64  update_us;
@@ -109,12 +115,20 @@ window_tick_cb (GtkWidget     *widget,
   Frames *frames = user_data;
   gint64 now = g_get_monotonic_time ();
 
+  guint n = frames->articles != NULL ? g_list_model_get_n_items (frames->articles) : 0;
+
   if (frames->last_tick != 0)
     {
       double gap = (now - frames->last_tick) / 1000.0;
       g_array_append_val (frames->gaps_ms, gap);
+      if (gap > frames->largest_ms)
+        {
+          frames->largest_ms = gap;
+          frames->largest_added = n - frames->last_n;
+        }
     }
   frames->last_tick = now;
+  frames->last_n = n;
   return G_SOURCE_CONTINUE;
 }
 
@@ -243,6 +257,8 @@ measure_import (BriefApplication *application,
   g_array_set_size (frames.gaps_ms, 0);
   frames.last_tick = 0;
 
+  frames.articles = brief_briefing_get_articles (brief_window_get_briefing (window));
+  frames.largest_ms = 0;
   start = g_get_monotonic_time ();
   cpu = thread_cpu_seconds ();
   watch_phases (GTK_WIDGET (window), &frames, TRUE);
@@ -269,6 +285,7 @@ measure_import (BriefApplication *application,
     printf ("  frames %u   gap p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   largest %.1f ms\n",
             frames.gaps_ms->len + 1, percentile (frames.gaps_ms, 50), percentile (frames.gaps_ms, 95),
             percentile (frames.gaps_ms, 99), largest);
+  printf ("  the largest gap added %u article(s)\n", frames.largest_added);
 
   /* The same window idle again, holding the articles: what a frame costs
    * now, import aside. */
