@@ -84,6 +84,12 @@ stems_similarity (GHashTable         *sa,
   return MIN (score, 1.0);
 }
 
+GHashTable *
+brief_grouping_title_stems (const char *title)
+{
+  return title_stems (title);
+}
+
 double
 brief_grouping_similarity (const BriefGroupingEvent *a,
                            const BriefGroupingEvent *b)
@@ -93,8 +99,8 @@ brief_grouping_similarity (const BriefGroupingEvent *a,
 
   g_return_val_if_fail (a != NULL && b != NULL, 0.0);
 
-  sa = title_stems (a->title);
-  sb = title_stems (b->title);
+  sa = a->stems != NULL ? g_hash_table_ref (a->stems) : title_stems (a->title);
+  sb = b->stems != NULL ? g_hash_table_ref (b->stems) : title_stems (b->title);
   return stems_similarity (sa, sb, a->actors, b->actors);
 }
 
@@ -230,7 +236,7 @@ brief_group_new_events (const BriefGroupingEvent *events,
 
   stems = g_new0 (GHashTable *, MAX (n_events, 1));
   for (guint i = 0; i < n_events; i++)
-    stems[i] = title_stems (events[i].title);
+    stems[i] = events[i].stems != NULL ? g_hash_table_ref (events[i].stems) : title_stems (events[i].title);
   index = index_events (events, n_events, stems);
   seen = g_new0 (guint, MAX (n_events, 1));
   candidates = g_array_new (FALSE, FALSE, sizeof (guint));

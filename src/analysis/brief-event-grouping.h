@@ -13,6 +13,9 @@ typedef struct
   guint32             latest;
   const char         *title;
   const char * const *actors;    /* NULL-terminated, or NULL */
+  /* brief_grouping_title_stems() of @title, kept by the caller for the
+   * next call; NULL: made from @title. */
+  GHashTable         *stems;
 } BriefGroupingEvent;
 
 /* Two events of different articles that tell the same happening with dates
@@ -40,6 +43,10 @@ GArray             *brief_group_new_events      (const BriefGroupingEvent *event
                                                  guint                     n_events,
                                                  guint                     first_new,
                                                  GArray                   *conflicts);
+
+/* The stems of the content words of @title, as the grouping compares them.
+ * Returns: (transfer full) */
+GHashTable         *brief_grouping_title_stems  (const char               *title);
 
 /* How alike two events are, from 0 to 1: shared title words and actors;
  * 0 when they share one title word or none and no actor. */

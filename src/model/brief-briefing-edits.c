@@ -248,7 +248,7 @@ brief_briefing_remove_event (BriefBriefing *self,
   g_return_if_fail (BRIEF_IS_BRIEFING (self));
   g_return_if_fail (BRIEF_IS_EVENT (event));
 
-  if (!g_list_store_find (G_LIST_STORE (brief_briefing_get_events (self)), event, &position))
+  if (!g_list_store_find (_brief_briefing_get_event_store (self), event, &position))
     return;
   edit_membership (self, event, FALSE);
 }

@@ -19,21 +19,39 @@
 static GListModel *
 events_of (BriefBriefing *self)
 {
-  return brief_briefing_get_events (self);
+  return G_LIST_MODEL (_brief_briefing_get_event_store (self));
+}
+
+/* Each article's position in the list, plus one: looked up once per event
+ * grouped, the list searched each time would cost articles × events. */
+static GHashTable *
+article_positions (BriefBriefing *self)
+{
+  GListModel *articles = brief_briefing_get_articles (self);
+  guint n = g_list_model_get_n_items (articles);
+  GHashTable *positions = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) article = g_list_model_get_item (articles, i);
+
+      g_hash_table_insert (positions, article, GUINT_TO_POINTER (i + 1));
+    }
+  return positions;
 }
 
 static guint
-article_position (BriefBriefing *self,
-                  BriefArticle  *article)
+article_position (GHashTable   *positions,
+                  BriefArticle *article)
 {
-  guint position = G_MAXUINT;
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, article));
 
-  g_list_store_find (G_LIST_STORE (brief_briefing_get_articles (self)), article, &position);
-  return position;
+  return position > 0 ? position - 1 : G_MAXUINT;
 }
 
 static void
-fill_grouping_event (BriefGroupingEvent *out,
+fill_grouping_event (BriefBriefing      *self,
+                     BriefGroupingEvent *out,
                      BriefEvent         *event,
                      guint               article)
 {
@@ -46,6 +64,7 @@ fill_grouping_event (BriefGroupingEvent *out,
   out->article = article;
   out->title = brief_event_get_title (event);
   out->actors = NULL;
+  out->stems = _brief_briefing_get_title_stems (self, out->title);
 }
 
 static const char *
@@ -93,6 +112,7 @@ _brief_briefing_update_conflicts (BriefBriefing *self)
   g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) conflicts = g_array_new (FALSE, FALSE, sizeof (BriefGroupingConflict));
   g_autoptr(GHashTable) texts = g_hash_table_new_full (NULL, NULL, NULL, free_gstring);
+  g_autoptr(GHashTable) positions = article_positions (self);
   g_autoptr(GArray) groups = NULL;
 
   for (guint i = 0; i < n; i++)
@@ -106,7 +126,7 @@ _brief_briefing_update_conflicts (BriefBriefing *self)
           g_object_unref (event);
           continue;
         }
-      fill_grouping_event (&input[listed->len], event, article_position (self, article));
+      fill_grouping_event (self, &input[listed->len], event, article_position (positions, article));
       g_ptr_array_add (listed, event);
     }
 
@@ -209,22 +229,20 @@ suggest_group (BriefBriefing *self,
  * which at most one is a suggested group already; its parts are the single
  * events and every part of that group. */
 static gboolean
-collect_group (GArray    *groups,
-               guint      group,
-               GPtrArray *owners,
-               GPtrArray *out_owners,
-               GPtrArray *out_parts)
+collect_group (const guint *members,
+               guint        n_members,
+               GPtrArray   *owners,
+               GPtrArray   *out_owners,
+               GPtrArray   *out_parts)
 {
   guint n_suggested = 0;
 
-  for (guint i = 0; i < groups->len; i++)
+  for (guint m = 0; m < n_members; m++)
     {
       BriefEvent *owner;
       GPtrArray *parts;
 
-      if (g_array_index (groups, guint, i) != group)
-        continue;
-      owner = g_ptr_array_index (owners, i);
+      owner = g_ptr_array_index (owners, members[m]);
       if (g_ptr_array_find (out_owners, owner, NULL))
         continue;
       g_ptr_array_add (out_owners, owner);
@@ -248,25 +266,48 @@ _brief_briefing_regroup (BriefBriefing *self,
   guint first_new = 0;
   g_autoptr(GPtrArray) leaves = grouping_candidates (self, added, owners, &first_new);
   g_autofree BriefGroupingEvent *input = g_new0 (BriefGroupingEvent, MAX (leaves->len, 1));
+  g_autoptr(GHashTable) positions = article_positions (self);
   g_autoptr(GArray) groups = NULL;
+  g_autofree guint *start = NULL;
+  g_autofree guint *members = NULL;
   guint n_groups = 0;
 
   for (guint i = 0; i < leaves->len; i++)
     {
       BriefEvent *leaf = g_ptr_array_index (leaves, i);
 
-      fill_grouping_event (&input[i], leaf, article_position (self, brief_event_get_article (leaf)));
+      fill_grouping_event (self, &input[i], leaf, article_position (positions, brief_event_get_article (leaf)));
     }
   groups = brief_group_new_events (input, leaves->len, first_new, NULL);
   for (guint i = 0; i < groups->len; i++)
     n_groups = MAX (n_groups, g_array_index (groups, guint, i) + 1);
 
+  /* The leaves of each group in order, group by group: those of group g
+   * are members[start[g]] to members[start[g + 1] - 1]. */
+  start = g_new0 (guint, n_groups + 1);
+  members = g_new (guint, MAX (groups->len, 1));
+  for (guint i = 0; i < groups->len; i++)
+    start[g_array_index (groups, guint, i) + 1]++;
+  for (guint group = 0; group < n_groups; group++)
+    start[group + 1] += start[group];
+  {
+    g_autofree guint *next = g_memdup2 (start, (n_groups + 1) * sizeof (guint));
+
+    for (guint i = 0; i < groups->len; i++)
+      members[next[g_array_index (groups, guint, i)]++] = i;
+  }
+
   for (guint group = 0; group < n_groups; group++)
     {
-      g_autoptr(GPtrArray) group_owners = g_ptr_array_new ();
-      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+      g_autoptr(GPtrArray) group_owners = NULL;
+      g_autoptr(GPtrArray) parts = NULL;
 
-      if (collect_group (groups, group, owners, group_owners, parts))
+      /* A leaf alone makes no group. */
+      if (start[group + 1] - start[group] < 2)
+        continue;
+      group_owners = g_ptr_array_new ();
+      parts = g_ptr_array_new ();
+      if (collect_group (members + start[group], start[group + 1] - start[group], owners, group_owners, parts))
         suggest_group (self, group_owners, parts);
     }
 

@@ -14,6 +14,13 @@ void                _brief_briefing_insert_event  (BriefBriefing *self,
  * recording an edit; into an empty list in one step. */
 void                _brief_briefing_insert_events (BriefBriefing *self,
                                                    GPtrArray     *events);
+/* The events as they are being changed, which the views see only once a
+ * batch of changes ends; outside one, brief_briefing_get_events(). */
+GListStore         *_brief_briefing_get_event_store (BriefBriefing *self);
+/* brief_grouping_title_stems() of @title, kept for the briefing's life.
+ * Returns: (transfer none) */
+GHashTable         *_brief_briefing_get_title_stems (BriefBriefing *self,
+                                                     const char    *title);
 /* Removes @event without recording an edit; FALSE if it was not there. */
 gboolean            _brief_briefing_take_event    (BriefBriefing *self,
                                                    BriefEvent    *event);

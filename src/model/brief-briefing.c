@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "brief-briefing-private.h"
+#include "brief-event-grouping.h"
 #include "brief-importer.h"
 
 struct _BriefBriefing
@@ -19,7 +20,9 @@ struct _BriefBriefing
   char            *date;
   char            *notes;
   GListStore      *articles;
-  GListStore      *events;
+  GListStore      *shown;      /* the events, as the views see them */
+  GListStore      *events;     /* the events being changed: @shown, or its
+                                * copy while a batch changes them */
   GHashTable      *analyses;   /* BriefArticle → BriefAnalysis */
   BriefDateTagger *tagger;
   BriefHistory    *history;
@@ -27,6 +30,7 @@ struct _BriefBriefing
   GPtrArray       *quotes;      /* BriefSelectedFact: quotes chosen for the note */
   GPtrArray       *key_people;  /* BriefSelectedFact: people marked as key */
   GPtrArray       *adding;      /* while importing several: the articles added */
+  GHashTable      *title_stems; /* title → its stems, as grouping compares them */
 };
 
 G_DEFINE_FINAL_TYPE (BriefBriefing, brief_briefing, G_TYPE_OBJECT)
@@ -58,12 +62,14 @@ brief_briefing_dispose (GObject *object)
   BriefBriefing *self = (BriefBriefing *)object;
 
   g_clear_object (&self->events);
+  g_clear_object (&self->shown);
   g_clear_object (&self->articles);
   g_clear_pointer (&self->analyses, g_hash_table_unref);
   g_clear_object (&self->tagger);
   g_clear_object (&self->history);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
   g_clear_pointer (&self->key_people, g_ptr_array_unref);
+  g_clear_pointer (&self->title_stems, g_hash_table_unref);
 
   G_OBJECT_CLASS (brief_briefing_parent_class)->dispose (object);
 }
@@ -251,8 +257,11 @@ static void
 brief_briefing_init (BriefBriefing *self)
 {
   self->articles = g_list_store_new (BRIEF_TYPE_ARTICLE);
-  self->events = g_list_store_new (BRIEF_TYPE_EVENT);
+  self->shown = g_list_store_new (BRIEF_TYPE_EVENT);
+  self->events = g_object_ref (self->shown);
   self->analyses = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->title_stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_hash_table_unref);
   self->history = brief_history_new ();
   self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_selected_fact_free);
   self->key_people = g_ptr_array_new_with_free_func ((GDestroyNotify) brief_selected_fact_free);
@@ -369,7 +378,84 @@ GListModel *
 brief_briefing_get_events (BriefBriefing *self)
 {
   g_return_val_if_fail (BRIEF_IS_BRIEFING (self), NULL);
-  return G_LIST_MODEL (self->events);
+  return G_LIST_MODEL (self->shown);
+}
+
+/* Grouping compares every event with the new ones after each import: the
+ * stems of a title are worked out once. */
+GHashTable *
+_brief_briefing_get_title_stems (BriefBriefing *self,
+                                 const char    *title)
+{
+  const char *key = title != NULL ? title : "";
+  GHashTable *stems = g_hash_table_lookup (self->title_stems, key);
+
+  if (stems == NULL)
+    {
+      stems = brief_grouping_title_stems (key);
+      g_hash_table_insert (self->title_stems, g_strdup (key), stems);
+    }
+  return stems;
+}
+
+GListStore *
+_brief_briefing_get_event_store (BriefBriefing *self)
+{
+  return self->events;
+}
+
+static GPtrArray *
+dup_items (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+/* Changes to the events from here to end_events_batch() are made on a copy
+ * of the list: an article adds its events one by one and groups some, and
+ * every change seen would move and bind again the rows of the views.
+ * Returns whether this call began the batch (FALSE inside one). */
+static gboolean
+begin_events_batch (BriefBriefing *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (self->events != self->shown)
+    return FALSE;
+
+  items = dup_items (G_LIST_MODEL (self->shown));
+  g_object_unref (self->events);
+  self->events = g_list_store_new (BRIEF_TYPE_EVENT);
+  g_list_store_splice (self->events, 0, 0, items->pdata, items->len);
+  return TRUE;
+}
+
+/* Shows the batch's changes with one ::items-changed, over the span from
+ * the first event that differs to the last. */
+static void
+end_events_batch (BriefBriefing *self)
+{
+  g_autoptr(GPtrArray) before = dup_items (G_LIST_MODEL (self->shown));
+  g_autoptr(GPtrArray) after = dup_items (G_LIST_MODEL (self->events));
+  guint prefix = 0, suffix = 0;
+
+  g_assert (self->events != self->shown);
+
+  while (prefix < before->len && prefix < after->len
+         && before->pdata[prefix] == after->pdata[prefix])
+    prefix++;
+  while (suffix < before->len - prefix && suffix < after->len - prefix
+         && before->pdata[before->len - 1 - suffix] == after->pdata[after->len - 1 - suffix])
+    suffix++;
+
+  g_set_object (&self->events, self->shown);
+  if (prefix + suffix < MAX (before->len, after->len))
+    g_list_store_splice (self->shown, prefix, before->len - prefix - suffix,
+                         after->pdata + prefix, after->len - prefix - suffix);
 }
 
 BriefAnalysis *
@@ -561,16 +647,22 @@ brief_briefing_add_article (BriefBriefing *self,
   title_was_default = self->title == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->articles)) == 0;
   g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
   g_list_store_append (self->articles, article);
-  add_events_of (self, article, analysis);
   if (self->adding == NULL)
     {
       g_autoptr(GPtrArray) added = g_ptr_array_new ();
+      gboolean batch = begin_events_batch (self);
 
+      add_events_of (self, article, analysis);
       g_ptr_array_add (added, article);
       _brief_briefing_regroup (self, added);
+      if (batch)
+        end_events_batch (self);
     }
   else
-    g_ptr_array_add (self->adding, article);
+    {
+      add_events_of (self, article, analysis);
+      g_ptr_array_add (self->adding, article);
+    }
 
   if (title_was_default)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -623,13 +715,16 @@ brief_briefing_set_published (BriefBriefing *self,
   analysis = brief_analysis_run (ensure_tagger (self), brief_article_get_text (article),
                                  published, BRIEF_DOCUMENT_NEWS);
   g_hash_table_insert (self->analyses, article, g_object_ref (analysis));
-  remove_events_of (self, article);
-  add_events_of (self, article, analysis);
   {
     g_autoptr(GPtrArray) added = g_ptr_array_new ();
+    gboolean batch = begin_events_batch (self);
 
+    remove_events_of (self, article);
+    add_events_of (self, article, analysis);
     g_ptr_array_add (added, article);
     _brief_briefing_regroup (self, added);
+    if (batch)
+      end_events_batch (self);
   }
 }
 
@@ -722,6 +817,8 @@ static guint
 add_imported (BriefBriefing *self,
               ImportData    *data)
 {
+  gboolean batch = begin_events_batch (self);
+
   /* A feed's items are grouped with the rest once, not one by one. */
   self->adding = g_ptr_array_new ();
   for (guint i = 0; i < data->articles->len; i++)
@@ -730,6 +827,8 @@ add_imported (BriefBriefing *self,
                                 g_ptr_array_index (data->analyses, i));
   _brief_briefing_regroup (self, self->adding);
   g_clear_pointer (&self->adding, g_ptr_array_unref);
+  if (batch)
+    end_events_batch (self);
   /* New sources are work to save: ask before closing, and autosave them. */
   if (data->articles->len > 0)
     _brief_briefing_changed (self);

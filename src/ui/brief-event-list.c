@@ -108,23 +108,16 @@ dup_date_tooltip (BriefEvent *event,
   return g_string_free (tooltip, FALSE);
 }
 
-/* Events several sources tell: "2 sources", naming them in the tooltip. */
-static void
-show_sources (GtkLabel   *label,
-              BriefEvent *event,
-              const char *color_text)
+/* The names of the sources when several tell @event, else NULL:
+ * "Harbour Gazette, Valley Courier". */
+static char *
+dup_source_names (BriefEvent *event)
 {
   g_autoptr(GPtrArray) sources = NULL;
-  g_autoptr(GString) names = NULL;
-  g_autofree char *count = NULL;
-  g_autofree char *markup = NULL;
+  GString *names;
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
   if (brief_event_get_n_sources (event) < 2)
-    {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      return;
-    }
+    return NULL;
 
   sources = brief_event_dup_sources (event);
   names = g_string_new (NULL);
@@ -138,38 +131,82 @@ show_sources (GtkLabel   *label,
       /* Translators: the separator between the names of sources */
       g_string_append_printf (names, "%s%s", i > 0 ? _(", ") : "", name != NULL ? name : _("Untitled"));
     }
-  /* Translators: an event that several articles tell */
-  count = g_strdup_printf (ngettext ("%u source", "%u sources", sources->len), sources->len);
-  markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s", color_text, count);
-  gtk_label_set_markup (label, markup);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), names->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, names->str, -1);
+  return g_string_free (names, FALSE);
 }
 
-/* Sources that date the event differently: a warning sign, and what each
- * says in the tooltip. */
-static void
-show_conflict (GtkLabel   *label,
-               BriefEvent *event,
-               const char *text)
+/* What sources that date @event differently say, else NULL. */
+static char *
+dup_conflict_tooltip (BriefEvent *event)
 {
   const char *conflict = brief_event_get_conflict (event);
-  g_autofree char *marked = NULL;
-  g_autofree char *tooltip = NULL;
 
   if (conflict == NULL)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      return;
-    }
-  marked = g_strconcat ("⚠ ", text, NULL);
-  gtk_label_set_text (label, marked);
-  gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
+    return NULL;
   /* Translators: the tooltip of an event that sources date differently */
-  tooltip = g_strdup_printf (_("Sources disagree: %s"), conflict);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  return g_strdup_printf (_("Sources disagree: %s"), conflict);
+}
+
+/* The tooltip of @event's cell in @column, or NULL for none. */
+static char *
+dup_cell_tooltip (BriefEvent *event,
+                  Column      column)
+{
+  switch (column)
+    {
+    case COLUMN_DATE:
+      {
+        g_autofree char *date = brief_event_dup_date_label (event);
+
+        return dup_date_tooltip (event, date);
+      }
+
+    case COLUMN_TITLE:
+      {
+        char *conflict = dup_conflict_tooltip (event);
+
+        return conflict != NULL ? conflict : g_strdup (brief_event_get_sentence (event));
+      }
+
+    case COLUMN_SOURCE:
+      return dup_source_names (event);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Tooltips are made when asked for: setting one on a visible label asks
+ * the display where the pointer is, a round trip to the X server for every
+ * cell bound while an import moves the rows. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  BriefEvent *event = g_object_get_data (G_OBJECT (label), "event");
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
+  g_autofree char *text = NULL;
+
+  if (event == NULL)
+    return FALSE;
+  text = dup_cell_tooltip (event, column);
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+set_description (GtkWidget  *label,
+                 const char *description)
+{
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 /* An event several sources tell is listed under each of them. */
@@ -203,44 +240,58 @@ update_cell (GtkListItem *list_item)
         g_autofree char *tooltip = dup_date_tooltip (event, date);
 
         gtk_label_set_text (label, date);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+        /* What a tooltip set on the label would describe. */
+        set_description (GTK_WIDGET (label), tooltip);
       }
       break;
 
     case COLUMN_TITLE:
       {
+        g_autofree char *conflict = dup_conflict_tooltip (event);
         g_autofree char *text = NULL;
 
-        text = g_strconcat (brief_event_get_starred (event) ? "★ " : "", brief_event_get_title (event), NULL);
+        /* Sources that date the event differently: a warning sign. */
+        text = g_strconcat (conflict != NULL ? "⚠ " : "", brief_event_get_starred (event) ? "★ " : "",
+                            brief_event_get_title (event), NULL);
         gtk_label_set_text (label, text);
         if (brief_event_get_state (event) == BRIEF_EVENT_STATE_HIDDEN)
           gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
         else
           gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-        /* A tooltip set on a visible widget asks the display where the
-         * pointer is, a round trip to the X server per row an import adds:
-         * set it on the hidden label. */
-        gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (label), brief_event_get_sentence (event));
-        show_conflict (label, event, text);
-        gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+        if (conflict != NULL)
+          gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
+        else
+          gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
+        set_description (GTK_WIDGET (label), conflict);
       }
       break;
 
     case COLUMN_SOURCE:
       {
         BriefEventList *self = g_object_get_data (G_OBJECT (label), "list");
+        g_autofree char *names = dup_source_names (event);
         g_autofree char *markup = NULL;
-        GdkRGBA color;
         g_autofree char *color_text = NULL;
+        GdkRGBA color;
 
         brief_timeline_get_source_color (article_index (self, brief_event_get_article (event)), &color);
         color_text = g_strdup_printf ("#%02x%02x%02x", (guint) (color.red * 255),
                                       (guint) (color.green * 255), (guint) (color.blue * 255));
-        markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
-                                          color_text, event_source_name (event));
+        if (names != NULL)
+          {
+            guint n = brief_event_get_n_sources (event);
+            /* Translators: an event that several articles tell */
+            g_autofree char *count = g_strdup_printf (ngettext ("%u source", "%u sources", n), n);
+
+            /* Events several sources tell: "2 sources", naming them in the
+             * tooltip. */
+            markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s", color_text, count);
+          }
+        else
+          markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
+                                            color_text, event_source_name (event));
         gtk_label_set_markup (label, markup);
-        show_sources (label, event, color_text);
+        set_description (GTK_WIDGET (label), names);
       }
       break;
 
@@ -271,6 +322,8 @@ factory_setup_cb (BriefEventList           *self,
   g_object_set_data (G_OBJECT (label), "list", self);
   if (column == COLUMN_DATE)
     gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
   gtk_list_item_set_child (list_item, label);
 }
 

@@ -90,6 +90,7 @@ struct _BriefTimeline
   double              bubble_width;
   GHashTable         *tick_layouts;  /* label → PangoLayout */
   GPtrArray          *legend_layouts;
+  GPtrArray          *spare_children;  /* hidden stand-ins of events gone */
   GArray             *legend_spots;  /* graphene_point_t per source, then "Published" */
   guint               legend_rows;
   double              legend_width;  /* what legend_spots were laid out for */
@@ -459,12 +460,18 @@ event_notify_cb (BriefTimeline *self,
   if (entry == NULL)
     return;
 
-  /* Where it lies changed: read the model again, in order. */
+  /* Where it lies changed: read the model again, in order.  Its stand-in
+   * and layout say the old date: made again, not kept. */
   if (pspec->name == g_intern_static_string ("date") ||
       pspec->name == g_intern_static_string ("end-date") ||
       pspec->name == g_intern_static_string ("year-known") ||
       pspec->name == g_intern_static_string ("derived-from"))
     {
+      if (entry->child != NULL)
+        gtk_widget_unparent (entry->child);
+      entry->child = NULL;
+      g_clear_object (&entry->layout);
+      self->children_dirty = TRUE;
       self->model_dirty = TRUE;
       brief_timeline_invalidate_layout (self);
       brief_timeline_ensure_tick (self);
@@ -542,11 +549,72 @@ brief_timeline_update_selected (BriefTimeline *self)
     self->selected = self->position_map[position];
 }
 
-/* Reads the model again; O(n log n), on items-changed only. */
+/* What an entry made that the next rebuild can use again, if its event is
+ * still there. */
+typedef struct
+{
+  GtkWidget   *child;
+  PangoLayout *layout;
+  gboolean     derived;
+  gboolean     undated;
+} Kept;
+
+static void
+kept_free (gpointer data)
+{
+  Kept *kept = data;
+
+  if (kept->child != NULL)
+    gtk_widget_unparent (kept->child);
+  g_clear_object (&kept->layout);
+  g_free (kept);
+}
+
+/* Moves what @entry made (its accessible stand-in, its title's layout) into
+ * @kept, keyed by its event. */
+static void
+keep_entry (GHashTable *kept,
+            Entry      *entry)
+{
+  Kept *k;
+
+  if (entry->child == NULL && entry->layout == NULL)
+    return;
+  k = g_new0 (Kept, 1);
+  k->child = g_steal_pointer (&entry->child);
+  k->layout = g_steal_pointer (&entry->layout);
+  k->derived = entry->derived;
+  k->undated = entry->undated;
+  g_hash_table_insert (kept, g_object_ref (entry->event), k);
+}
+
+/* Gives @entry back what its event's entry made before the rebuild.  The
+ * stand-in says the same (a change of the event updates it, and a new date
+ * drops it); the layout only if the title is drawn the same way. */
+static void
+reuse_entry (GHashTable *kept,
+             Entry      *entry)
+{
+  Kept *k = g_hash_table_lookup (kept, entry->event);
+
+  if (k == NULL)
+    return;
+  entry->child = g_steal_pointer (&k->child);
+  if (k->derived == entry->derived && k->undated == entry->undated)
+    entry->layout = g_steal_pointer (&k->layout);
+  g_hash_table_remove (kept, entry->event);
+}
+
+/* Reads the model again; O(n log n), on items-changed only.  Every import
+ * changes the model: the accessible stand-ins and the title layouts of the
+ * events still there are kept, not made again. */
 static void
 brief_timeline_rebuild (BriefTimeline *self)
 {
   g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (NULL, NULL, g_object_unref, kept_free);
+  GHashTableIter iter;
+  Kept *leftover;
   guint n = 0;
 
   for (guint i = 0; i < self->entries->len; i++)
@@ -554,6 +622,7 @@ brief_timeline_rebuild (BriefTimeline *self)
       Entry *entry = &g_array_index (self->entries, Entry, i);
 
       g_signal_handlers_disconnect_by_func (entry->event, event_notify_cb, self);
+      keep_entry (kept, entry);
     }
   g_array_set_size (self->entries, 0);
   g_array_set_size (self->items, 0);
@@ -590,6 +659,7 @@ brief_timeline_rebuild (BriefTimeline *self)
     {
       Row *row = &g_array_index (rows, Row, i);
 
+      reuse_entry (kept, &row->entry);
       g_array_append_val (self->items, row->item);
       g_array_append_val (self->entries, row->entry);
       self->position_map[row->entry.position] = i;
@@ -605,6 +675,15 @@ brief_timeline_rebuild (BriefTimeline *self)
         self->first_day = row->item.first_day;
       self->last_day = MAX (self->last_day, row->item.last_day);
     }
+
+  /* The stand-ins of events gone stand in for new ones, unless focused. */
+  g_hash_table_iter_init (&iter, kept);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &leftover))
+    if (leftover->child != NULL && !gtk_widget_has_focus (leftover->child))
+      {
+        gtk_widget_set_visible (leftover->child, FALSE);
+        g_ptr_array_add (self->spare_children, g_steal_pointer (&leftover->child));
+      }
 
   brief_timeline_update_selected (self);
   brief_timeline_invalidate_layout (self);
@@ -929,23 +1008,37 @@ ensure_legend_layouts (BriefTimeline *self)
 {
   guint n = self->sources != NULL ? g_list_model_get_n_items (self->sources) : 0;
 
-  if (self->legend_layouts->len == n)
-    return;
+  /* Sources added since are NULL in their place; out of step, all anew. */
+  if (self->legend_layouts->len != n)
+    g_ptr_array_set_size (self->legend_layouts, 0);
+  while (self->legend_layouts->len < n)
+    g_ptr_array_add (self->legend_layouts, NULL);
 
-  g_ptr_array_set_size (self->legend_layouts, 0);
-  self->legend_width = -1;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(BriefArticle) article = g_list_model_get_item (self->sources, i);
-      const char *title = brief_article_get_title (article);
+      g_autoptr(BriefArticle) article = NULL;
+      const char *title;
       PangoLayout *layout;
 
+      if (g_ptr_array_index (self->legend_layouts, i) != NULL)
+        continue;
+      article = g_list_model_get_item (self->sources, i);
+      title = brief_article_get_title (article);
+      self->legend_width = -1;
       if (title == NULL || *title == '\0')
         title = brief_article_get_site (article);
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), title != NULL ? title : _("Untitled"));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      g_ptr_array_add (self->legend_layouts, layout);
+      g_ptr_array_index (self->legend_layouts, i) = layout;
     }
+}
+
+/* A source's name, NULL until laid out. */
+static void
+free_legend_layout (gpointer layout)
+{
+  if (layout != NULL)
+    g_object_unref (layout);
 }
 
 /* Where each source's swatch goes, row after row, so that no name is ever
@@ -1189,6 +1282,14 @@ rect_of_entry (BriefTimeline *self,
   return NULL;
 }
 
+static void
+brief_timeline_drop_spares (BriefTimeline *self)
+{
+  for (guint i = 0; i < self->spare_children->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->spare_children, i));
+  g_ptr_array_set_size (self->spare_children, 0);
+}
+
 /* Accessible children follow the events in view: made, reordered and
  * dropped in a tick, never during size allocation. */
 static void
@@ -1240,15 +1341,22 @@ brief_timeline_sync_children (BriefTimeline *self)
 
       if (entry->child == NULL)
         {
-          BriefTimelineEvent *item = g_object_new (BRIEF_TYPE_TIMELINE_EVENT, NULL);
+          BriefTimelineEvent *item;
 
-          item->event = g_object_ref (entry->event);
+          /* A spare is hidden already; a new one is made hidden. */
+          if (self->spare_children->len > 0)
+            item = g_ptr_array_steal_index_fast (self->spare_children, self->spare_children->len - 1);
+          else
+            item = g_object_new (BRIEF_TYPE_TIMELINE_EVENT, "visible", FALSE, NULL);
+
+          g_set_object (&item->event, entry->event);
           entry->child = GTK_WIDGET (item);
           /* A tooltip set on a visible widget asks the display where the
            * pointer is, a round trip to the X server per child: set it on
            * the hidden child. */
-          gtk_widget_set_visible (entry->child, FALSE);
-          gtk_widget_insert_after (entry->child, GTK_WIDGET (self), previous);
+          if (gtk_widget_get_parent (entry->child) == NULL
+              || gtk_widget_get_prev_sibling (entry->child) != previous)
+            gtk_widget_insert_after (entry->child, GTK_WIDGET (self), previous);
           entry_update_accessible (self, entry);
           gtk_widget_set_visible (entry->child, TRUE);
         }
@@ -1258,6 +1366,8 @@ brief_timeline_sync_children (BriefTimeline *self)
         }
       previous = entry->child;
     }
+
+  brief_timeline_drop_spares (self);
 
   if (self->focus_pending)
     {
@@ -2654,6 +2764,9 @@ brief_timeline_dispose (GObject *object)
 
   brief_timeline_set_model (self, NULL);
   g_clear_pointer (&self->entries, g_array_unref);
+  if (self->spare_children != NULL)
+    brief_timeline_drop_spares (self);
+  g_clear_pointer (&self->spare_children, g_ptr_array_unref);
   g_clear_pointer (&self->controls, gtk_widget_unparent);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->title_popover, gtk_widget_unparent);
@@ -2870,7 +2983,8 @@ brief_timeline_init (BriefTimeline *self)
   self->rects = g_array_new (FALSE, FALSE, sizeof (BriefTimelineRect));
   self->cluster_rects = g_array_new (FALSE, FALSE, sizeof (BriefTimelineRect));
   self->tick_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->legend_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->legend_layouts = g_ptr_array_new_with_free_func (free_legend_layout);
+  self->spare_children = g_ptr_array_new ();
   self->legend_spots = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
   self->undated = g_array_new (FALSE, FALSE, sizeof (BriefTimelinePlacement));
   self->selected = G_MAXUINT;
@@ -3009,7 +3123,19 @@ sources_items_changed_cb (BriefTimeline *self,
                           guint          added,
                           GListModel    *sources)
 {
-  g_ptr_array_set_size (self->legend_layouts, 0);
+  /* The names of the sources still there are kept, laid out: an import
+   * adds one at a time to many. */
+  if (position + removed <= self->legend_layouts->len)
+    {
+      g_ptr_array_remove_range (self->legend_layouts, position, removed);
+      for (guint i = 0; i < added; i++)
+        g_ptr_array_insert (self->legend_layouts, position, NULL);
+    }
+  else
+    g_ptr_array_set_size (self->legend_layouts, 0);
+  /* Laid out again before the legend is drawn. */
+  self->legend_width = -1;
+  g_array_set_size (self->legend_spots, 0);
   /* Like the events, read once in the next frame: an import adds many. */
   self->model_dirty = TRUE;
   brief_timeline_invalidate_layout (self);

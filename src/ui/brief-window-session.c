@@ -204,6 +204,20 @@ brief_window_update_title (BriefWindow *self)
 
 /* ---------------------------------------------------------------- undo */
 
+/* Whether @section's item @index is labelled @label already. */
+static gboolean
+menu_item_has_label (GMenuModel *section,
+                     int         index,
+                     const char *label)
+{
+  g_autofree char *current = NULL;
+
+  if (index >= g_menu_model_get_n_items (section)
+      || !g_menu_model_get_item_attribute (section, index, G_MENU_ATTRIBUTE_LABEL, "s", &current))
+    return FALSE;
+  return g_strcmp0 (current, label) == 0;
+}
+
 static void
 brief_window_update_history (BriefWindow *self)
 {
@@ -229,7 +243,12 @@ brief_window_update_history (BriefWindow *self)
   redo = label != NULL ? g_strdup_printf (_("_Redo %s"), label) : g_strdup (_("_Redo"));
 
   section = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), BRIEF_TYPE_WINDOW, "edit_section"));
-  if (section != NULL)
+  /* A changed menu makes its popover build its items again: every article
+   * an import adds comes here, mostly with the same labels. */
+  if (section != NULL
+      && !(g_menu_model_get_n_items (G_MENU_MODEL (section)) == 2
+           && menu_item_has_label (G_MENU_MODEL (section), 0, undo)
+           && menu_item_has_label (G_MENU_MODEL (section), 1, redo)))
     {
       g_menu_remove_all (section);
       g_menu_append (section, undo, "win.undo");
