@@ -106,6 +106,26 @@ test_tense (void)
       { "Friday=DATE:2023-09-01" } },
     { "They will meet next Friday.", BRIEF_DOCUMENT_NEWS, { "next Friday=DATE:2023-09-08" } },
     { "The last guest arrived on Friday.", BRIEF_DOCUMENT_NEWS, { "Friday=DATE:2023-09-01" } },
+    /* Intentions and modals look ahead; "set", "plan" only before "to". */
+    { "The hearing is set to reopen Monday.", BRIEF_DOCUMENT_NEWS,
+      { "Monday=DATE:2023-09-11" } },
+    { "The union set fire to the crates Monday.", BRIEF_DOCUMENT_NEWS,
+      { "Monday=DATE:2023-09-04" } },
+    { "Staff did not plan to move the files on Thursday.", BRIEF_DOCUMENT_NEWS,
+      { "Thursday=DATE:2023-09-07" } },
+    { "The mayor unveiled the plan Aug. 21.", BRIEF_DOCUMENT_NEWS,
+      { "Aug. 21=DATE:2023-08-21" } },
+    { "The council may vote on Friday.", BRIEF_DOCUMENT_NEWS, { "Friday=DATE:2023-09-08" } },
+    /* A modal perfect infers the past; "May" is still a month. */
+    { "The leak may have started on Friday.", BRIEF_DOCUMENT_NEWS,
+      { "Friday=DATE:2023-09-01" } },
+    { "Sales rose in May.", BRIEF_DOCUMENT_NEWS, { "May=DATE:2023-05" } },
+    /* A plan in the past perfect was for a day now past. */
+    { "The permit had been scheduled to lapse Friday evening.", BRIEF_DOCUMENT_NEWS,
+      { "Friday evening=DATE:2023-09-01TEV" } },
+    /* A participle before "by" has no tense: the clause's "will" decides. */
+    { "The chain will open stores by March in towns untouched by the slump.",
+      BRIEF_DOCUMENT_NEWS, { "March=DATE:2024-03" } },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));

@@ -59,6 +59,8 @@ typedef enum
   LEX_WEEKDAY_NAME   = 1 << 23, /* "Black" Friday, "Super" Tuesday */
   LEX_NEXT_DATE      = 1 << 24, /* the date after it is still to come ("effective") */
   LEX_PRESENT        = 1 << 25, /* a present-tense verb: the nearer date */
+  LEX_FUTURE_TO      = 1 << 26, /* future before "to" only ("set to resume") */
+  LEX_MODAL          = 1 << 27, /* future, past before "have" ("may have been") */
 } LexFlags;
 
 typedef enum
@@ -675,6 +677,10 @@ is_past_marker (Finder *f,
       if (aux->lex->flags & LEX_PAST)
         return 2;
     }
+  /* A guessed participle before "by" with no auxiliary modifies a noun
+   * ("markets untouched by the crisis"): it has no tense of its own. */
+  if (past == 1 && token_is (f, i + 1, "by"))
+    return 0;
   return past;
 }
 
@@ -695,8 +701,18 @@ tense_marker (Finder *f,
   if (t->lex != NULL && (t->lex->flags & LEX_REL) && (t->lex->flags & (LEX_FUTURE | LEX_PAST))
       && (i + 1 >= f->tokens->len || !(TOK (f, i + 1)->classes & TIME_WORD_CLASSES)))
     return NO_MARKER;
+  /* "had been scheduled to expire Friday": a plan of the past, for a day
+   * that has passed. */
+  if (t->lex != NULL && (t->lex->flags & (LEX_FUTURE | LEX_FUTURE_TO | LEX_MODAL)) && i >= 2
+      && token_is (f, i - 1, "been") && token_is (f, i - 2, "had"))
+    return -2;
   if (t->lex != NULL && (t->lex->flags & LEX_FUTURE))
     return 1;
+  if (t->lex != NULL && (t->lex->flags & LEX_FUTURE_TO) && token_is (f, i + 1, "to"))
+    return 1;
+  /* "may meet Friday", but "may have fallen Friday"; "May" is a month. */
+  if (t->lex != NULL && (t->lex->flags & LEX_MODAL) && !t->upper)
+    return token_is (f, i + 1, "have") ? -2 : 1;
   if ((past = is_past_marker (f, i)) != 0)
     return -past;
   /* "is to resume trading Tuesday" speaks of the future. */
@@ -3205,8 +3221,17 @@ load_flag_words (BriefDateTagger *self,
   for (guint i = 0; i < lines->len; i++)
     {
       GStrv fields = g_ptr_array_index (lines, i);
+      LexFlags word_flag = flag;
 
-      lexicon_entry (self, fields[0])->flags |= flag;
+      /* "set to": the word marks the future only before "to". */
+      if (flag == LEX_FUTURE && fields[1] != NULL && strcmp (fields[1], "to") == 0)
+        word_flag = LEX_FUTURE_TO;
+      else if (flag == LEX_FUTURE && fields[1] != NULL && strcmp (fields[1], "modal") == 0)
+        word_flag = LEX_MODAL;
+      else if (fields[1] != NULL)
+        g_warning ("%s: unknown kind “%s”", name, fields[1]);
+
+      lexicon_entry (self, fields[0])->flags |= word_flag;
     }
 }
 
@@ -3599,7 +3624,7 @@ brief_date_tagger_init (BriefDateTagger *self)
     "s", "t", "m", "and", "to", "or", "through", "until", "the", "this", "current",
     "every", "each", "once", "twice", "times", "of", "old", "ended", "ending",
     "be", "been", "is", "are", "being", "couple", "thousand", "now", "long",
-    "so", "later", "after", "beyond", "earlier", "before",
+    "so", "later", "after", "beyond", "earlier", "before", "have", "by",
   };
   static const char * const ampm[] = { "a", "p", "am", "pm" };
   static const char * const value_lists[] = {
