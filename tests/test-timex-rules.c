@@ -183,6 +183,14 @@ test_report_periods (void)
       BRIEF_DOCUMENT_NEWS,
       { "the third quarter=DATE:2023-Q3", "last year=DATE:2022", "the latest period=DATE:2023-Q3" } },
     { "The deal should close by year end.", BRIEF_DOCUMENT_NEWS, { "year end=DATE:2023" } },
+    /* "year-end", the closing day of a year: the next one ahead, the last
+     * one after "since". */
+    { "The sale should close by year-end.", BRIEF_DOCUMENT_NEWS,
+      { "year-end=DATE:2023-12-31" } },
+    { "The index is up 8% since year-end.", BRIEF_DOCUMENT_NEWS,
+      { "year-end=DATE:2022-12-31" } },
+    { "Prices have doubled since November.", BRIEF_DOCUMENT_NEWS,
+      { "November=DATE:2022-11" } },
     { "Sales rose in the last half of 2022.", BRIEF_DOCUMENT_NEWS,
       { "the last half of 2022=DATE:2022-H2" } },
     { "Prices rose in the first half of the 1990s and fell in the last half of the '80s.",

@@ -1561,6 +1561,9 @@ resolve_year (Finder *f,
       future = TRUE, explicit = 1;
     else if (prev != G_MAXUINT && (has_flag (f, prev, LEX_REL) && TOK (f, prev)->lex->rel < 0))
       future = FALSE, explicit = -2;
+    /* "up 5% since March": what a change is counted from has passed. */
+    else if (prev != G_MAXUINT && token_is (f, prev, "since"))
+      future = FALSE, explicit = -2;
   }
 
   if (month != dct_month)
@@ -2303,7 +2306,20 @@ rule_value (Finder        *f,
     case RULE_DATE:
       /* "Tuesday night" keeps the pattern's type: TimeBank marks a part
        * of a named day as a DATE (1998-02-10TNI). */
-      v->value = date_value (f, m);
+      if (p->has_param)
+        {
+          /* date:MMDD, a fixed day of a year the clause chooses
+           * ("year-end" is Dec. 31). */
+          Match fixed = *m;
+
+          fixed.month = p->param / 100;
+          fixed.day = p->param % 100;
+          fixed.has_day = TRUE;
+          fixed.month_token = m->first;
+          v->value = date_value (f, &fixed);
+        }
+      else
+        v->value = date_value (f, m);
       break;
     case RULE_NUMERIC:
       v->value = numeric_value (f, m);
@@ -3624,7 +3640,7 @@ brief_date_tagger_init (BriefDateTagger *self)
     "s", "t", "m", "and", "to", "or", "through", "until", "the", "this", "current",
     "every", "each", "once", "twice", "times", "of", "old", "ended", "ending",
     "be", "been", "is", "are", "being", "couple", "thousand", "now", "long",
-    "so", "later", "after", "beyond", "earlier", "before", "have", "by",
+    "so", "later", "after", "beyond", "earlier", "before", "have", "by", "since",
   };
   static const char * const ampm[] = { "a", "p", "am", "pm" };
   static const char * const value_lists[] = {
