@@ -309,6 +309,10 @@ test_calendar_context (void)
       { "the summer=DATE:2023-SU" } },
     { "He read The Fall of Rome.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "She loves the summer.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    /* "today's" before the present age is no day; before an event it is. */
+    { "The app is a hit with today's teenagers.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "Prices in today's dollars stayed flat.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "Today's vote was close.", BRIEF_DOCUMENT_NEWS, { "Today=DATE:2023-09-05" } },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));

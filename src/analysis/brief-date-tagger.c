@@ -61,6 +61,7 @@ typedef enum
   LEX_PRESENT        = 1 << 25, /* a present-tense verb: the nearer date */
   LEX_FUTURE_TO      = 1 << 26, /* future before "to" only ("set to resume") */
   LEX_MODAL          = 1 << 27, /* future, past before "have" ("may have been") */
+  LEX_GENERIC_NOW    = 1 << 28, /* "today's world": the present age, no day */
 } LexFlags;
 
 typedef enum
@@ -2820,6 +2821,12 @@ accept_match (Finder        *f,
       && TOK (f, m->end)->ch == ',')
     return 0;
 
+  /* "today's youth", "today's world": the present age, not a day. */
+  if (p->rule == RULE_DAY && m->end == m->first + 1 && m->end + 2 < f->tokens->len
+      && (TOK (f, m->end)->ch == '\'' || TOK (f, m->end)->ch == 0x2019)
+      && token_is (f, m->end + 1, "s") && has_flag (f, m->end + 2, LEX_GENERIC_NOW))
+    return 0;
+
   /* "two thousand people": a year in words needs no count after it, and
    * "two thousand" one before it ("in", "the year"), as it is a number as
    * often as a year. */
@@ -3269,6 +3276,8 @@ load_date_context (BriefDateTagger *self)
         flag = LEX_WEEKDAY_NAME;
       else if (fields[1] != NULL && strcmp (fields[1], "next") == 0)
         flag = LEX_NEXT_DATE;
+      else if (fields[1] != NULL && strcmp (fields[1], "generic") == 0)
+        flag = LEX_GENERIC_NOW;
       else if (fields[1] != NULL)
         g_warning ("date-context.txt: unknown kind “%s”", fields[1]);
 
