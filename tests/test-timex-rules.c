@@ -183,6 +183,11 @@ test_report_periods (void)
       BRIEF_DOCUMENT_NEWS,
       { "the third quarter=DATE:2023-Q3", "last year=DATE:2022", "the latest period=DATE:2023-Q3" } },
     { "The deal should close by year end.", BRIEF_DOCUMENT_NEWS, { "year end=DATE:2023" } },
+    /* A market report's week is that of the day it just spoke of. */
+    { "The index slid 2% on Friday. For the week, it lost 4%.", BRIEF_DOCUMENT_NEWS,
+      { "Friday=DATE:2023-09-01", "the week=DATE:2023-W35" } },
+    { "The week's busiest session came early.", BRIEF_DOCUMENT_NEWS,
+      { "The week=DATE:2023-W36" } },
     /* "year-end", the closing day of a year: the next one ahead, the last
      * one after "since". */
     { "The sale should close by year-end.", BRIEF_DOCUMENT_NEWS,
@@ -337,6 +342,9 @@ test_times (void)
     /* A part of the day alone is no time, nor is a count of things. */
     { "The morning was quiet.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "She has 4 in the family.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    /* "high noon" is a showdown. */
+    { "For the party it is high noon.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "The vote closes at noon.", BRIEF_DOCUMENT_NEWS, { "noon=TIME:2023-09-05T12:00" } },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));

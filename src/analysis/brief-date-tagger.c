@@ -2008,6 +2008,11 @@ rel_value (Finder        *f,
       && !m->has_rel)
     return format_at (&f->ref.date, UNIT_QUARTER);
 
+  /* "It fell Friday. For the week, it lost 4%": the week of the day just
+   * spoken of. */
+  if (p->has_param && m->unit == UNIT_WEEK && !m->has_rel && f->ref.precision == UNIT_DAY)
+    return format_at (&f->ref.date, UNIT_WEEK);
+
   /* "over the weekend": the last one, unless the clause speaks of the
    * future ("ahead of the weekend" stays this week's). */
   if (m->unit == UNIT_WEEKEND && dir == 0 && !m->has_rel && precision == UNIT_DAY
@@ -2819,6 +2824,17 @@ accept_match (Finder        *f,
   if (p->rule == RULE_LITERAL && m->end == m->first + 1 && token_is (f, m->first, "now")
       && prev_in_sentence (f, m->first) == G_MAXUINT && m->end < f->tokens->len
       && TOK (f, m->end)->ch == ',')
+    return 0;
+
+  /* "the week of work": a week of something is no date ("the week of
+   * March 6" is matched whole). */
+  if (p->rule == RULE_REL && p->has_param && m->unit == UNIT_WEEK && !m->has_rel
+      && token_is (f, m->end, "of"))
+    return 0;
+
+  /* "high noon" is a showdown, not a clock time. */
+  if (p->rule == RULE_TIME && p->has_param && m->first > 0
+      && token_is (f, m->first - 1, "high"))
     return 0;
 
   /* "today's youth", "today's world": the present age, not a day. */
@@ -3649,7 +3665,7 @@ brief_date_tagger_init (BriefDateTagger *self)
     "s", "t", "m", "and", "to", "or", "through", "until", "the", "this", "current",
     "every", "each", "once", "twice", "times", "of", "old", "ended", "ending",
     "be", "been", "is", "are", "being", "couple", "thousand", "now", "long",
-    "so", "later", "after", "beyond", "earlier", "before", "have", "by", "since",
+    "so", "later", "after", "beyond", "earlier", "before", "have", "by", "since", "high",
   };
   static const char * const ampm[] = { "a", "p", "am", "pm" };
   static const char * const value_lists[] = {
