@@ -123,6 +123,12 @@ test_tense (void)
     /* A plan in the past perfect was for a day now past. */
     { "The permit had been scheduled to lapse Friday evening.", BRIEF_DOCUMENT_NEWS,
       { "Friday evening=DATE:2023-09-01TEV" } },
+    /* A trailing attribution has the tense of the telling, not of what
+     * is told. */
+    { "The league has decided to admit two teams in October, an official said.",
+      BRIEF_DOCUMENT_NEWS, { "October=DATE:2023-10" } },
+    { "Sales fell in October, the company said.", BRIEF_DOCUMENT_NEWS,
+      { "October=DATE:2022-10" } },
     /* A participle before "by" has no tense: the clause's "will" decides. */
     { "The chain will open stores by March in towns untouched by the slump.",
       BRIEF_DOCUMENT_NEWS, { "March=DATE:2024-03" } },

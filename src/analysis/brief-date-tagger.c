@@ -62,6 +62,7 @@ typedef enum
   LEX_FUTURE_TO      = 1 << 26, /* future before "to" only ("set to resume") */
   LEX_MODAL          = 1 << 27, /* future, past before "have" ("may have been") */
   LEX_GENERIC_NOW    = 1 << 28, /* "today's world": the present age, no day */
+  LEX_SPEECH         = 1 << 29, /* attributes a report: "said", "told" */
 } LexFlags;
 
 typedef enum
@@ -654,7 +655,9 @@ is_past_marker (Finder *f,
   gsize len;
   int past;
 
-  if (t->lex != NULL)
+  /* A speech verb is listed only to find attributions: "added" is still
+   * a guess. */
+  if (t->lex != NULL && t->lex->flags != LEX_SPEECH)
     past = (t->lex->flags & LEX_PAST) != 0 ? 2 : 0;
   else if (t->kind != TOKEN_WORD || t->upper)
     past = 0;
@@ -721,7 +724,8 @@ tense_marker (Finder *f,
     return token_is (f, i + 1, "to") ? 1 : 0;
   /* "decided to admit them in March": what was decided may still be to
    * come (compute_tense()). */
-  if (strcmp (t->fold, "to") == 0 && is_lower_word (f, i + 1) && TOK (f, i + 1)->lex == NULL
+  if (strcmp (t->fold, "to") == 0 && is_lower_word (f, i + 1)
+      && (TOK (f, i + 1)->lex == NULL || TOK (f, i + 1)->lex->flags == LEX_SPEECH)
       && i > 0 && TOK (f, i - 1)->kind == TOKEN_WORD && !TOK (f, i - 1)->upper)
     return INFINITIVE_MARKER;
   return NO_MARKER;
@@ -762,6 +766,11 @@ compute_tense (Finder *f)
       Token *t = TOK (f, i);
 
       if (i + 1 < n && t->sentence != TOK (f, i + 1)->sentence)
+        last = NO_MARKER;
+      /* "... in early March, an official said": an attribution after a
+       * comma has the tense of the telling, not of what is told. */
+      if (t->ch == ',' && last != NO_MARKER && TOK (f, last_at)->lex != NULL
+          && (TOK (f, last_at)->lex->flags & LEX_SPEECH))
         last = NO_MARKER;
       if (markers[i] != NO_MARKER)
         last = markers[i], last_at = i;
@@ -3690,6 +3699,7 @@ brief_date_tagger_init (BriefDateTagger *self)
   load_flag_words (self, "future-markers.txt", LEX_FUTURE);
   load_flag_words (self, "past-markers.txt", LEX_PAST);
   load_flag_words (self, "present-markers.txt", LEX_PRESENT);
+  load_flag_words (self, "speech-verbs.txt", LEX_SPEECH);
   load_flag_words (self, "duration-context.txt", LEX_DUR_CONTEXT);
   load_flag_words (self, "time-zones.txt", LEX_ZONE);
   load_patterns (self);
