@@ -275,6 +275,10 @@ test_years_and_lengths (void)
     { "The 1996 Olympics ended.", BRIEF_DOCUMENT_NEWS, { NULL } },
     /* Lengths. */
     { "They stayed two more weeks.", BRIEF_DOCUMENT_NEWS, { "two more weeks=DURATION:P2W" } },
+    /* "will one day" is "some day". */
+    { "She hopes the town will one day host the games.", BRIEF_DOCUMENT_NEWS,
+      { "one day=DATE:FUTURE_REF" } },
+    { "The strike will run for one day.", BRIEF_DOCUMENT_NEWS, { "one day=DURATION:P1D" } },
     { "It needs an additional year.", BRIEF_DOCUMENT_NEWS,
       { "an additional year=DURATION:P1Y" } },
     { "A day-long strike began.", BRIEF_DOCUMENT_NEWS, { "day-long=DURATION:P1D" } },
@@ -324,6 +328,10 @@ test_calendar_context (void)
     { "The app is a hit with today's teenagers.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "Prices in today's dollars stayed flat.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "Today's vote was close.", BRIEF_DOCUMENT_NEWS, { "Today=DATE:2023-09-05" } },
+    /* A capitalised "Today" closing a name is a paper or a show. */
+    { "The poll ran in USA Today and other papers.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "The mayor resigned Today, aides said.", BRIEF_DOCUMENT_NEWS,
+      { "Today=DATE:2023-09-05" } },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));

@@ -2846,6 +2846,14 @@ accept_match (Finder        *f,
       && token_is (f, m->first - 1, "high"))
     return 0;
 
+  /* "USA Today", "VOA Today": a capitalised "Today" after a name inside
+   * a sentence ends the name of a paper or a show. */
+  if (p->rule == RULE_DAY && m->end == m->first + 1 && TOK (f, m->first)->upper
+      && m->first > 0 && prev_in_sentence (f, m->first) == m->first - 1
+      && TOK (f, m->first - 1)->kind == TOKEN_WORD && TOK (f, m->first - 1)->upper
+      && prev_in_sentence (f, m->first - 1) != G_MAXUINT)
+    return 0;
+
   /* "today's youth", "today's world": the present age, not a day. */
   if (p->rule == RULE_DAY && m->end == m->first + 1 && m->end + 2 < f->tokens->len
       && (TOK (f, m->end)->ch == '\'' || TOK (f, m->end)->ch == 0x2019)
@@ -2899,6 +2907,19 @@ accept_match (Finder        *f,
       && (token_is (f, m->first, "a") || token_is (f, m->first, "an"))
       && rate_context (f, m->first))
     v.type = BRIEF_TIMEX_SET;
+
+  /* "Islam will one day be...": "one day" between an auxiliary and its
+   * verb is "some day", a time to come, not a length. */
+  if (p->rule == RULE_DUR && m->end == m->first + 2 && token_is (f, m->first, "one")
+      && m->unit == UNIT_DAY && m->first > 0 && is_lower_word (f, m->end)
+      && (token_is (f, m->first - 1, "will") || token_is (f, m->first - 1, "would")
+          || token_is (f, m->first - 1, "may") || token_is (f, m->first - 1, "might")
+          || token_is (f, m->first - 1, "could") || token_is (f, m->first - 1, "can")))
+    {
+      g_free (v.value);
+      v.value = g_strdup ("FUTURE_REF");
+      v.type = BRIEF_TIMEX_DATE;
+    }
 
   /* "a year earlier" compares with the quarter spoken of, which stays the
    * one the next "a year ago" compares with.  News compares: the next "a
@@ -3674,7 +3695,7 @@ brief_date_tagger_init (BriefDateTagger *self)
     "s", "t", "m", "and", "to", "or", "through", "until", "the", "this", "current",
     "every", "each", "once", "twice", "times", "of", "old", "ended", "ending",
     "be", "been", "is", "are", "being", "couple", "thousand", "now", "long",
-    "so", "later", "after", "beyond", "earlier", "before", "have", "by", "since", "high",
+    "so", "later", "after", "beyond", "earlier", "before", "have", "by", "since", "high", "one", "could", "can",
   };
   static const char * const ampm[] = { "a", "p", "am", "pm" };
   static const char * const value_lists[] = {
