@@ -251,6 +251,14 @@ test_sets (void)
     { "They travel every summer.", BRIEF_DOCUMENT_NEWS, { "every summer=SET:XXXX-SU/EVERY" } },
     { "Average hourly earnings rose.", BRIEF_DOCUMENT_NEWS, { "hourly=SET:PT1H" } },
     { "They meet every Monday.", BRIEF_DOCUMENT_NEWS, { "every Monday=SET:XXXX-WXX-1/EVERY" } },
+    /* A plural weekday or part of a weekday is every one of them. */
+    { "The market opens on Saturdays.", BRIEF_DOCUMENT_NEWS, { "Saturdays=SET:XXXX-WXX-6" } },
+    { "The show airs Thursday evenings.", BRIEF_DOCUMENT_NEWS,
+      { "Thursday evenings=SET:XXXX-WXX-4TEV" } },
+    { "She phones each Sunday morning.", BRIEF_DOCUMENT_NEWS,
+      { "each Sunday morning=SET:XXXX-WXX-7TMO/EACH" } },
+    { "The show aired Thursday evening.", BRIEF_DOCUMENT_NEWS,
+      { "Thursday evening=DATE:2023-08-31TEV" } },
     /* Not months, not sets. */
     { "Each may bring a guest.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "Every march ends somewhere.", BRIEF_DOCUMENT_NEWS, { NULL } },

@@ -195,6 +195,8 @@ typedef enum
   CLASS_ZONE    = 1 << 20,
   CLASS_HOLIDAY = 1 << 21,
   CLASS_SPOKEN_YEAR = 1 << 22,  /* can start "nineteen ninety-six", "two thousand" */
+  CLASS_WEEKDAYS = 1 << 23,     /* "Tuesdays": every one of them */
+  CLASS_PODS    = 1 << 24,      /* "nights", as in "Tuesday nights" */
 } TokenClass;
 
 /* What "next", "last" must come before to speak of time. */
@@ -222,6 +224,8 @@ static const struct
   { "REL", CLASS_REL },
   { "SEASON", CLASS_SEASON },
   { "POD", CLASS_POD },
+  { "PODS", CLASS_PODS },
+  { "WEEKDAYS", CLASS_WEEKDAYS },
   { "OFFSET", CLASS_OFFSET },
   { "HOUR", CLASS_HOUR },
   { "MIN", CLASS_MIN },
@@ -372,7 +376,7 @@ classify_word (const Token *t)
   if (t->upper && lex->month)
     classes |= CLASS_MONTH;
   if (t->upper && lex->weekday)
-    classes |= CLASS_WEEKDAY;
+    classes |= (lex->flags & LEX_PLURAL) ? CLASS_WEEKDAYS : CLASS_WEEKDAY;
   if (t->upper && lex->holiday)
     classes |= CLASS_HOLIDAY;
   if (t->all_upper && (lex->flags & LEX_ZONE))
@@ -393,7 +397,7 @@ classify_word (const Token *t)
   if (lex->decade)
     classes |= CLASS_DECADE;
   if (lex->pod)
-    classes |= CLASS_POD;
+    classes |= (lex->flags & LEX_PLURAL) ? CLASS_PODS : CLASS_POD;
   if (lex->flags & LEX_OFFSET)
     classes |= CLASS_OFFSET;
   if (lex->flags & LEX_AMPM)
@@ -1176,7 +1180,13 @@ match_element (Finder        *f,
       return 1;
 
     case CLASS_POD:
+    case CLASS_PODS:
       m->pod = t->lex->pod;
+      return 1;
+
+    case CLASS_WEEKDAYS:
+      m->weekday = t->lex->weekday;
+      m->weekday_token = i;
       return 1;
 
     case CLASS_OFFSET:
@@ -2260,7 +2270,7 @@ set_value (Finder      *f,
     n = 1;
 
   if (m->weekday > 0)
-    return g_strdup_printf ("XXXX-WXX-%d", m->weekday);
+    return with_pod (g_strdup_printf ("XXXX-WXX-%d", m->weekday), m->pod);
   if (m->month > 0)
     return g_strdup_printf ("XXXX-%02d", m->month);
   if (m->season > 0)
@@ -3274,6 +3284,8 @@ load_calendar_words (BriefDateTagger *self,
           entry->weekday = number;
           if (fields_have (fields, "strict"))
             entry->flags |= LEX_WEEKDAY_STRICT;
+          if (fields_have (fields, "plural"))
+            entry->flags |= LEX_PLURAL;
           if (fields_have (fields, "abbr"))
             entry->flags |= LEX_WEEKDAY_ABBR;
         }
@@ -3410,6 +3422,8 @@ load_value_words (BriefDateTagger *self,
       else if (strcmp (name, "day-parts.txt") == 0)
         {
           e->pod = code_index (pod_codes, G_N_ELEMENTS (pod_codes), fields[1]);
+          if (fields_have (fields, "plural"))
+            e->flags |= LEX_PLURAL;
         }
       else if (strcmp (name, "holidays.txt") == 0)
         {
