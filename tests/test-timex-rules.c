@@ -283,6 +283,12 @@ test_years_and_lengths (void)
     { "The 1996 Olympics ended.", BRIEF_DOCUMENT_NEWS, { NULL } },
     /* Lengths. */
     { "They stayed two more weeks.", BRIEF_DOCUMENT_NEWS, { "two more weeks=DURATION:P2W" } },
+    /* "the next day" counts from the day last mentioned. */
+    { "The ferry docked on Aug. 3. The next day it sailed on.", BRIEF_DOCUMENT_NEWS,
+      { "Aug. 3=DATE:2023-08-03", "The next day=DATE:2023-08-04" } },
+    /* "a decade ago" is a year, not the decade before this one. */
+    { "A decade ago the site was a farm.", BRIEF_DOCUMENT_NEWS,
+      { "A decade ago=DATE:2013" } },
     /* "will one day" is "some day". */
     { "She hopes the town will one day host the games.", BRIEF_DOCUMENT_NEWS,
       { "one day=DATE:FUTURE_REF" } },
@@ -364,6 +370,12 @@ test_times (void)
     /* A part of the day alone is no time, nor is a count of things. */
     { "The morning was quiet.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "She has 4 in the family.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    /* "the last night" of a stay is its final one, not yesterday's. */
+    { "Crowds filled the square on the last night of the fair.", BRIEF_DOCUMENT_NEWS,
+      { NULL } },
+    { "It was her last night in Rome.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "Crowds filled the square last night.", BRIEF_DOCUMENT_NEWS,
+      { "last night=TIME:2023-09-04TNI" } },
     /* "high noon" is a showdown. */
     { "For the party it is high noon.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "The vote closes at noon.", BRIEF_DOCUMENT_NEWS, { "noon=TIME:2023-09-05T12:00" } },

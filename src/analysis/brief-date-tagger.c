@@ -1991,7 +1991,13 @@ rel_value (Finder        *f,
 {
   int dir = p->has_param ? p->param : m->rel;
   Unit precision;
-  const GDate *anchor = anchor_date (f, m->rel_ref, &precision);
+  /* "the next day", "the previous day": the day after or before the one
+   * last mentioned, as for "the next morning" (day_value()); "next week"
+   * without the article counts from now. */
+  gboolean from_ref = m->rel_ref
+                      || (m->unit == UNIT_DAY && m->has_rel && m->rel != 0
+                          && token_is (f, m->first, "the") && f->ref.precision == UNIT_DAY);
+  const GDate *anchor = anchor_date (f, from_ref, &precision);
   GDate date;
   int year;
 
@@ -2065,6 +2071,10 @@ offset_value (Finder      *f,
   if (n < 0 || anchor == NULL || unit_info[unit].clock)
     return g_strdup (ref_for_direction (m->offset));
 
+  /* "a decade ago" is a year ten years back, not the decade before this
+   * one. */
+  if (unit > UNIT_YEAR)
+    unit = UNIT_YEAR;
   unit = MAX (unit, precision);
 
   /* "a year ago", "a year earlier", "the year-ago quarter": in reports of
@@ -2849,6 +2859,13 @@ accept_match (Finder        *f,
    * March 6" is matched whole). */
   if (p->rule == RULE_REL && p->has_param && m->unit == UNIT_WEEK && !m->has_rel
       && token_is (f, m->end, "of"))
+    return 0;
+
+  /* "the last night of the festival", "his last night": the final one,
+   * not yesterday's. */
+  if (p->rule == RULE_DAY && token_is (f, m->first, "last") && m->first > 0
+      && (token_is (f, m->first - 1, "the") || has_flag (f, m->first - 1, LEX_DETERMINER)
+          || token_is (f, m->end, "of")))
     return 0;
 
   /* "high noon" is a showdown, not a clock time. */
