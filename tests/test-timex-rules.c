@@ -283,6 +283,9 @@ test_years_and_lengths (void)
     { "The 1996 Olympics ended.", BRIEF_DOCUMENT_NEWS, { NULL } },
     /* Lengths. */
     { "They stayed two more weeks.", BRIEF_DOCUMENT_NEWS, { "two more weeks=DURATION:P2W" } },
+    /* Days of a kind are still days. */
+    { "Shares fell for eight trading days.", BRIEF_DOCUMENT_NEWS,
+      { "eight trading days=DURATION:P8D" } },
     /* "the next day" counts from the day last mentioned. */
     { "The ferry docked on Aug. 3. The next day it sailed on.", BRIEF_DOCUMENT_NEWS,
       { "Aug. 3=DATE:2023-08-03", "The next day=DATE:2023-08-04" } },
