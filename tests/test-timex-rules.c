@@ -281,6 +281,9 @@ test_years_and_lengths (void)
     { "The 1991 Sunday Times reported it.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "She led the 1500 Marines ashore.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "The 1996 Olympics ended.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    /* One adjective may stand between the determiner and the year. */
+    { "She recalled her failed 1998 campaign.", BRIEF_DOCUMENT_NEWS, { "1998=DATE:1998" } },
+    { "They sold the remaining 2000 shares.", BRIEF_DOCUMENT_NEWS, { NULL } },
     /* Lengths. */
     { "They stayed two more weeks.", BRIEF_DOCUMENT_NEWS, { "two more weeks=DURATION:P2W" } },
     /* Days of a kind are still days. */

@@ -1471,6 +1471,13 @@ bare_year_in_context (Finder     *f,
       return number >= 1800 && number <= 2099 && is_lower_word (f, next);
     }
 
+  /* "his unsuccessful 1996 campaign": one adjective between the
+   * determiner and the year, a noun after it. */
+  if (is_lower_word (f, prev) && TOK (f, prev)->lex == NULL && number >= 1800 && number <= 2099
+      && is_determiner (f, prev_in_sentence (f, prev)) && is_lower_word (f, next)
+      && !has_flag (f, next, LEX_PAST) && !is_past_marker (f, next))
+    return TRUE;
+
   return FALSE;
 }
 
