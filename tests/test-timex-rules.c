@@ -382,6 +382,11 @@ test_times (void)
     { "It was her last night in Rome.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "Crowds filled the square last night.", BRIEF_DOCUMENT_NEWS,
       { "last night=TIME:2023-09-04TNI" } },
+    /* A weekday in or after a bracket after the clock time is its day. */
+    { "The blast came at 10:35 a.m. (0735 GMT) Friday.", BRIEF_DOCUMENT_NEWS,
+      { "10:35 a.m.=TIME:2023-09-01T10:35", "Friday=DATE:2023-09-01" } },
+    { "It ended at 3 p.m. (local time).", BRIEF_DOCUMENT_NEWS,
+      { "3 p.m.=TIME:2023-09-05T15:00" } },
     /* "high noon" is a showdown. */
     { "For the party it is high noon.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "The vote closes at noon.", BRIEF_DOCUMENT_NEWS, { "noon=TIME:2023-09-05T12:00" } },

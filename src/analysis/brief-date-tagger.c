@@ -2158,6 +2158,32 @@ duration_value (const Match *m)
   return g_strdup_printf ("P%s%d%s", t, n * unit_info[m->unit].count, letter);
 }
 
+/* The weekday in or just after a bracket that follows a clock time: "10:35
+ * a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)". */
+static guint
+bracketed_weekday (Finder *f,
+                   guint   i)
+{
+  guint sentence;
+
+  if (i >= f->tokens->len || TOK (f, i)->ch != '(')
+    return G_MAXUINT;
+  sentence = TOK (f, i)->sentence;
+  for (guint k = i + 1; k < f->tokens->len && k < i + 9; k++)
+    {
+      const Token *t = TOK (f, k);
+
+      if (t->sentence != sentence)
+        return G_MAXUINT;
+      if (t->classes & CLASS_WEEKDAY)
+        return k;
+      if (t->ch == ')')
+        return k + 1 < f->tokens->len && TOK (f, k + 1)->sentence == sentence
+               && (TOK (f, k + 1)->classes & CLASS_WEEKDAY) ? k + 1 : G_MAXUINT;
+    }
+  return G_MAXUINT;
+}
+
 static char *
 clock_value (Finder        *f,
              const Pattern *p,
@@ -2165,6 +2191,7 @@ clock_value (Finder        *f,
 {
   int hour = m->hour, minute = m->minute;
   g_autofree char *day = NULL;
+  guint weekday_token = G_MAXUINT;
 
   if (p->has_param)
     hour = p->param / 60, minute = p->param % 60;
@@ -2189,11 +2216,15 @@ clock_value (Finder        *f,
   if (hour > 24 || minute > 59)
     return NULL;
 
-  /* The day after it ("10 p.m. Wednesday", "5 p.m. EST, Nov. 9"), that of
-   * a date just before in the sentence ("Friday at 3 p.m."), else the
-   * document's. */
+  /* The day after it ("10 p.m. Wednesday", "5 p.m. EST, Nov. 9", also
+   * past a bracket: "10:35 a.m. (0735 GMT) Friday"), that of a date just
+   * before in the sentence ("Friday at 3 p.m."), else the document's. */
+  if (m->weekday == 0)
+    weekday_token = bracketed_weekday (f, m->end);
   if (m->weekday > 0)
     day = weekday_value (f, m->weekday, m->weekday_token);
+  else if (weekday_token != G_MAXUINT)
+    day = weekday_value (f, TOK (f, weekday_token)->lex->weekday, weekday_token);
   else if (m->month > 0 && m->has_day)
     {
       int year = resolve_year (f, m->month, m->day, m->month_token);
