@@ -286,6 +286,10 @@ test_years_and_lengths (void)
     { "They sold the remaining 2000 shares.", BRIEF_DOCUMENT_NEWS, { NULL } },
     /* Lengths. */
     { "They stayed two more weeks.", BRIEF_DOCUMENT_NEWS, { "two more weeks=DURATION:P2W" } },
+    /* A quarter of something is a share, a quarter of losses a time. */
+    { "Funds hold more than a quarter of the market.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "It turned a profit after several quarters of losses.", BRIEF_DOCUMENT_NEWS,
+      { "several quarters=DURATION:PXQ" } },
     /* Days of a kind are still days. */
     { "Shares fell for eight trading days.", BRIEF_DOCUMENT_NEWS,
       { "eight trading days=DURATION:P8D" } },

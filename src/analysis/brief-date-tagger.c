@@ -2959,6 +2959,14 @@ accept_match (Finder        *f,
                   || token_is (f, m->end + 1, "ago") || token_is (f, m->end + 1, "long")))))
     return 0;
 
+  /* "a quarter of the market", "three quarters of its voters": a share,
+   * not three months; "a quarter of a century" and "several quarters of
+   * losses" stay times. */
+  if (p->rule == RULE_DUR && m->unit == UNIT_QUARTER && token_is (f, m->end, "of")
+      && m->end + 2 < f->tokens->len && has_flag (f, m->end + 1, LEX_DETERMINER)
+      && !(TOK (f, m->end + 2)->classes & (CLASS_UNIT | CLASS_YEAR)))
+    return 0;
+
   /* Numbers that count something else: "1500 troops" never reaches here;
    * "30 days" after "$" is money. */
   if (m->has_number && first->kind == TOKEN_NUMBER && p->rule == RULE_DUR
