@@ -13,15 +13,16 @@
  * a figure drops more than half a point below what the engine reached
  * (bench/bench-timex-eval prints them all). */
 
-/* Reached on 2026-11-28, fourth round (0.8940 / 0.9428 / 0.9086 / 0.8111
- * after the third: tense from irregular past verbs, present and infinitive
- * clauses, the periods reports compare, months and weekdays in more
- * contexts, modifiers after the expression; then halves of decades, parts
- * of relative days, titles in quotes); raise them as the rules improve. */
-#define REACHED_STRICT_F1   0.8956
-#define REACHED_RELAXED_F1  0.9439
-#define REACHED_TYPE_F1     0.9091
-#define REACHED_VALUE_F1    0.8120
+/* Reached on 2026-11-28, fifth round (0.8956 / 0.9439 / 0.9091 / 0.8120
+ * after the fourth): intentions, modals and the past perfect for a day's
+ * direction, trailing attributions, "year-end" and "since", generic
+ * "today's", "the week" of a report, plural weekdays as sets, clock times
+ * with a bracketed weekday, shares ("a quarter of the market"); raise them
+ * as the rules improve. */
+#define REACHED_STRICT_F1   0.8991
+#define REACHED_RELAXED_F1  0.9474
+#define REACHED_TYPE_F1     0.9137
+#define REACHED_VALUE_F1    0.8199
 #define TOLERANCE           0.005
 
 static void
