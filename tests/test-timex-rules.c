@@ -286,6 +286,13 @@ test_years_and_lengths (void)
     { "They sold the remaining 2000 shares.", BRIEF_DOCUMENT_NEWS, { NULL } },
     /* Lengths. */
     { "They stayed two more weeks.", BRIEF_DOCUMENT_NEWS, { "two more weeks=DURATION:P2W" } },
+    /* The second day of a range takes the month of the first. */
+    { "The fair opens on Oct. 14 and 15.", BRIEF_DOCUMENT_NEWS,
+      { "Oct. 14=DATE:2023-10-14", "15=DATE:2023-10-15" } },
+    { "It ran Aug. 25-27, organisers said.", BRIEF_DOCUMENT_NEWS,
+      { "Aug. 25=DATE:2023-08-25", "27=DATE:2023-08-27" } },
+    { "On Aug. 24 and 25 people came.", BRIEF_DOCUMENT_NEWS, { "Aug. 24=DATE:2023-08-24" } },
+    { "Prices rose Aug. 24 to 25%.", BRIEF_DOCUMENT_NEWS, { "Aug. 24=DATE:2023-08-24" } },
     /* A quarter of something is a share, a quarter of losses a time. */
     { "Funds hold more than a quarter of the market.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "It turned a profit after several quarters of losses.", BRIEF_DOCUMENT_NEWS,

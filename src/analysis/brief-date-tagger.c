@@ -2829,6 +2829,49 @@ suffix_mod (Finder *f,
 /* Checks the context of the match @m of @p (after the modifier @mod from
  * token @start, if any), emits it and returns the token to go on from, or 0
  * when the match is dropped. */
+/* "April 24 and 25", "May 3 to 5", "April 25-26": the second day of a
+ * range after a day just emitted at @end has its month and year.  Not "April
+ * 24 and 25 people" nor "25%". */
+static guint
+accept_day_range (Finder *f,
+                  guint   end,
+                  int     first_day)
+{
+  const BriefTimex *first = g_ptr_array_index (f->result, f->result->len - 1);
+  const Token *joiner, *day;
+  guint after = end + 2;
+  Value v = { BRIEF_TIMEX_DATE, NULL, NULL, NULL, { 0, }, FALSE };
+
+  if (end + 1 >= f->tokens->len || strlen (first->value) != 10 || first->value[7] != '-')
+    return end;
+  joiner = TOK (f, end);
+  day = TOK (f, end + 1);
+  if (day->sentence != joiner->sentence || !(day->classes & CLASS_DAY)
+      || day->kind != TOKEN_NUMBER || (int) day->number <= first_day || day->number > 31)
+    return end;
+  if (!(token_is (f, end, "and") || token_is (f, end, "to") || token_is (f, end, "through")
+        || token_is (f, end, "or") || (joiner->classes & CLASS_DASH)))
+    return end;
+  /* Only a day: what follows it ends the phrase. */
+  if (after < f->tokens->len && TOK (f, after)->sentence == day->sentence
+      && !(TOK (f, after)->kind == TOKEN_PUNCT && TOK (f, after)->ch != '%'
+           && TOK (f, after)->ch != '-' && TOK (f, after)->ch != '/')
+      && !has_flag (f, after, LEX_DATE_CONTEXT))
+    return end;
+  if (glued_after (f, after))
+    return end;
+
+  v.value = g_strdup_printf ("%.8s%02u", first->value, day->number);
+  if (!valid_day (atoi (first->value), atoi (first->value + 5), (int) day->number)
+      && first->value[0] != 'X')
+    {
+      g_free (v.value);
+      return end;
+    }
+  emit_timex (f, end + 1, after, &v, NULL);
+  return after;
+}
+
 static guint
 accept_match (Finder        *f,
               const Pattern *p,
@@ -3036,6 +3079,8 @@ accept_match (Finder        *f,
     mod = suffix_mod (f, m->first, &end, v.type);
 
   emit_timex (f, start, end, &v, mod);
+  if (p->rule == RULE_DATE && m->month > 0 && m->has_day && m->weekday == 0)
+    end = accept_day_range (f, end, m->day);
   return end;
 }
 
