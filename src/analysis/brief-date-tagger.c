@@ -2826,9 +2826,6 @@ suffix_mod (Finder *f,
   return NULL;
 }
 
-/* Checks the context of the match @m of @p (after the modifier @mod from
- * token @start, if any), emits it and returns the token to go on from, or 0
- * when the match is dropped. */
 /* "April 24 and 25", "May 3 to 5", "April 25-26": the second day of a
  * range after a day just emitted at @end has its month and year.  Not "April
  * 24 and 25 people" nor "25%". */
@@ -2872,6 +2869,76 @@ accept_day_range (Finder *f,
   return after;
 }
 
+/* Words that look like a time in a use that is none: "the last night of the
+ * fair", "high noon", "USA Today", "today's youth", "a quarter of the
+ * market". */
+static gboolean
+is_idiom (Finder        *f,
+          const Pattern *p,
+          const Match   *m)
+{
+  /* "the week of work": a week of something is no date ("the week of
+   * March 6" is matched whole). */
+  if (p->rule == RULE_REL && p->has_param && m->unit == UNIT_WEEK && !m->has_rel
+      && token_is (f, m->end, "of"))
+    return TRUE;
+
+  /* "the last night of the festival", "his last night": the final one,
+   * not yesterday's. */
+  if (p->rule == RULE_DAY && token_is (f, m->first, "last") && m->first > 0
+      && (token_is (f, m->first - 1, "the") || has_flag (f, m->first - 1, LEX_DETERMINER)
+          || token_is (f, m->end, "of")))
+    return TRUE;
+
+  /* "high noon" is a showdown, not a clock time. */
+  if (p->rule == RULE_TIME && p->has_param && m->first > 0
+      && token_is (f, m->first - 1, "high"))
+    return TRUE;
+
+  /* "USA Today", "VOA Today": a capitalised "Today" after a name inside
+   * a sentence ends the name of a paper or a show. */
+  if (p->rule == RULE_DAY && m->end == m->first + 1 && TOK (f, m->first)->upper
+      && m->first > 0 && prev_in_sentence (f, m->first) == m->first - 1
+      && TOK (f, m->first - 1)->kind == TOKEN_WORD && TOK (f, m->first - 1)->upper
+      && prev_in_sentence (f, m->first - 1) != G_MAXUINT)
+    return TRUE;
+
+  /* "today's youth", "today's world": the present age, not a day. */
+  if (p->rule == RULE_DAY && m->end == m->first + 1 && m->end + 2 < f->tokens->len
+      && (TOK (f, m->end)->ch == '\'' || TOK (f, m->end)->ch == 0x2019)
+      && token_is (f, m->end + 1, "s") && has_flag (f, m->end + 2, LEX_GENERIC_NOW))
+    return TRUE;
+
+  /* "a quarter of the market", "three quarters of its voters": a share,
+   * not three months; "a quarter of a century" and "several quarters of
+   * losses" stay times. */
+  if (p->rule == RULE_DUR && m->unit == UNIT_QUARTER && token_is (f, m->end, "of")
+      && m->end + 2 < f->tokens->len && has_flag (f, m->end + 1, LEX_DETERMINER)
+      && !(TOK (f, m->end + 2)->classes & (CLASS_UNIT | CLASS_YEAR)))
+    return TRUE;
+
+  return FALSE;
+}
+
+/* "Islam will one day be...": "one day" between an auxiliary and its verb
+ * is "some day", a time to come, not a length. */
+static gboolean
+is_some_day (Finder        *f,
+             const Pattern *p,
+             const Match   *m)
+{
+  guint aux = m->first - 1;
+
+  return p->rule == RULE_DUR && m->end == m->first + 2 && token_is (f, m->first, "one")
+         && m->unit == UNIT_DAY && m->first > 0 && is_lower_word (f, m->end)
+         && (token_is (f, aux, "will") || token_is (f, aux, "would")
+             || token_is (f, aux, "may") || token_is (f, aux, "might")
+             || token_is (f, aux, "could") || token_is (f, aux, "can"));
+}
+
+/* Checks the context of the match @m of @p (after the modifier @mod from
+ * token @start, if any), emits it and returns the token to go on from, or 0
+ * when the match is dropped. */
 static guint
 accept_match (Finder        *f,
               const Pattern *p,
@@ -2936,36 +3003,7 @@ accept_match (Finder        *f,
       && TOK (f, m->end)->ch == ',')
     return 0;
 
-  /* "the week of work": a week of something is no date ("the week of
-   * March 6" is matched whole). */
-  if (p->rule == RULE_REL && p->has_param && m->unit == UNIT_WEEK && !m->has_rel
-      && token_is (f, m->end, "of"))
-    return 0;
-
-  /* "the last night of the festival", "his last night": the final one,
-   * not yesterday's. */
-  if (p->rule == RULE_DAY && token_is (f, m->first, "last") && m->first > 0
-      && (token_is (f, m->first - 1, "the") || has_flag (f, m->first - 1, LEX_DETERMINER)
-          || token_is (f, m->end, "of")))
-    return 0;
-
-  /* "high noon" is a showdown, not a clock time. */
-  if (p->rule == RULE_TIME && p->has_param && m->first > 0
-      && token_is (f, m->first - 1, "high"))
-    return 0;
-
-  /* "USA Today", "VOA Today": a capitalised "Today" after a name inside
-   * a sentence ends the name of a paper or a show. */
-  if (p->rule == RULE_DAY && m->end == m->first + 1 && TOK (f, m->first)->upper
-      && m->first > 0 && prev_in_sentence (f, m->first) == m->first - 1
-      && TOK (f, m->first - 1)->kind == TOKEN_WORD && TOK (f, m->first - 1)->upper
-      && prev_in_sentence (f, m->first - 1) != G_MAXUINT)
-    return 0;
-
-  /* "today's youth", "today's world": the present age, not a day. */
-  if (p->rule == RULE_DAY && m->end == m->first + 1 && m->end + 2 < f->tokens->len
-      && (TOK (f, m->end)->ch == '\'' || TOK (f, m->end)->ch == 0x2019)
-      && token_is (f, m->end + 1, "s") && has_flag (f, m->end + 2, LEX_GENERIC_NOW))
+  if (is_idiom (f, p, m))
     return 0;
 
   /* "two thousand people": a year in words needs no count after it, and
@@ -3002,14 +3040,6 @@ accept_match (Finder        *f,
                   || token_is (f, m->end + 1, "ago") || token_is (f, m->end + 1, "long")))))
     return 0;
 
-  /* "a quarter of the market", "three quarters of its voters": a share,
-   * not three months; "a quarter of a century" and "several quarters of
-   * losses" stay times. */
-  if (p->rule == RULE_DUR && m->unit == UNIT_QUARTER && token_is (f, m->end, "of")
-      && m->end + 2 < f->tokens->len && has_flag (f, m->end + 1, LEX_DETERMINER)
-      && !(TOK (f, m->end + 2)->classes & (CLASS_UNIT | CLASS_YEAR)))
-    return 0;
-
   /* Numbers that count something else: "1500 troops" never reaches here;
    * "30 days" after "$" is money. */
   if (m->has_number && first->kind == TOKEN_NUMBER && p->rule == RULE_DUR
@@ -3024,13 +3054,8 @@ accept_match (Finder        *f,
       && rate_context (f, m->first))
     v.type = BRIEF_TIMEX_SET;
 
-  /* "Islam will one day be...": "one day" between an auxiliary and its
-   * verb is "some day", a time to come, not a length. */
-  if (p->rule == RULE_DUR && m->end == m->first + 2 && token_is (f, m->first, "one")
-      && m->unit == UNIT_DAY && m->first > 0 && is_lower_word (f, m->end)
-      && (token_is (f, m->first - 1, "will") || token_is (f, m->first - 1, "would")
-          || token_is (f, m->first - 1, "may") || token_is (f, m->first - 1, "might")
-          || token_is (f, m->first - 1, "could") || token_is (f, m->first - 1, "can")))
+
+  if (is_some_day (f, p, m))
     {
       g_free (v.value);
       v.value = g_strdup ("FUTURE_REF");
