@@ -293,6 +293,9 @@ test_years_and_lengths (void)
       { "Aug. 25=DATE:2023-08-25", "27=DATE:2023-08-27" } },
     { "On Aug. 24 and 25 people came.", BRIEF_DOCUMENT_NEWS, { "Aug. 24=DATE:2023-08-24" } },
     { "Prices rose Aug. 24 to 25%.", BRIEF_DOCUMENT_NEWS, { "Aug. 24=DATE:2023-08-24" } },
+    /* "24 hours a day, seven days a week" is "always". */
+    { "Guards stand there 24 hours a day, seven days a week.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "The repair took 24 hours.", BRIEF_DOCUMENT_NEWS, { "24 hours=DURATION:PT24H" } },
     /* A quarter of something is a share, a quarter of losses a time. */
     { "Funds hold more than a quarter of the market.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "It turned a profit after several quarters of losses.", BRIEF_DOCUMENT_NEWS,

@@ -2869,6 +2869,46 @@ accept_day_range (Finder *f,
   return after;
 }
 
+/* The count of the number at token @i, or 0. */
+static guint
+number_at (Finder *f,
+           guint   i)
+{
+  const Token *t;
+
+  if (i >= f->tokens->len)
+    return 0;
+  t = TOK (f, i);
+  if (t->kind == TOKEN_NUMBER)
+    return t->number;
+  return t->lex != NULL && (t->lex->flags & LEX_NUMBER) && t->lex->number > 0 ? t->lex->number : 0;
+}
+
+/* Whether @n units at token @unit, then "a" or "per" and the unit after
+ * it, fill that whole unit: "24 hours a day", "seven days a week", "365
+ * days a year" say "all the time". */
+static gboolean
+fills_unit (Finder *f,
+            guint   n,
+            guint   unit)
+{
+  static const struct { Unit part; guint n; Unit whole; } wholes[] = {
+    { UNIT_HOUR, 24, UNIT_DAY }, { UNIT_DAY, 7, UNIT_WEEK }, { UNIT_DAY, 365, UNIT_YEAR },
+    { UNIT_WEEK, 52, UNIT_YEAR }, { UNIT_MONTH, 12, UNIT_YEAR },
+  };
+  const Token *part = TOK (f, unit);
+
+  if (part->lex == NULL || unit + 2 >= f->tokens->len
+      || !(token_is (f, unit + 1, "a") || token_is (f, unit + 1, "per"))
+      || TOK (f, unit + 2)->lex == NULL)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (wholes); k++)
+    if (part->lex->unit == wholes[k].part && n == wholes[k].n
+        && TOK (f, unit + 2)->lex->unit == wholes[k].whole)
+      return TRUE;
+  return FALSE;
+}
+
 /* Words that look like a time in a use that is none: "the last night of the
  * fair", "high noon", "USA Today", "today's youth", "a quarter of the
  * market". */
@@ -2907,6 +2947,16 @@ is_idiom (Finder        *f,
   if (p->rule == RULE_DAY && m->end == m->first + 1 && m->end + 2 < f->tokens->len
       && (TOK (f, m->end)->ch == '\'' || TOK (f, m->end)->ch == 0x2019)
       && token_is (f, m->end + 1, "s") && has_flag (f, m->end + 2, LEX_GENERIC_NOW))
+    return TRUE;
+
+  /* "24 hours a day, seven days a week": always, neither a length nor a
+   * rate. */
+  if (p->rule == RULE_DUR && m->has_number && m->end == m->unit_token + 1
+      && fills_unit (f, m->number, m->unit_token))
+    return TRUE;
+  if (p->rule == RULE_DUR && m->first >= 2 && m->end == m->first + 2
+      && (token_is (f, m->first, "a") || token_is (f, m->first, "per"))
+      && fills_unit (f, number_at (f, m->first - 2), m->first - 1))
     return TRUE;
 
   /* "a quarter of the market", "three quarters of its voters": a share,
