@@ -362,6 +362,10 @@ test_calendar_context (void)
     { "The app is a hit with today's teenagers.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "Prices in today's dollars stayed flat.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "Today's vote was close.", BRIEF_DOCUMENT_NEWS, { "Today=DATE:2023-09-05" } },
+    /* "the jobs of tomorrow" are of an age to come, not of a day. */
+    { "Schools must teach the skills of tomorrow.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "It must be done by the end of today.", BRIEF_DOCUMENT_NEWS,
+      { "the end of today=DATE:2023-09-05@END" } },
     /* A capitalised "Today" closing a name is a paper or a show. */
     { "The poll ran in USA Today and other papers.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "The mayor resigned Today, aides said.", BRIEF_DOCUMENT_NEWS,

@@ -2915,7 +2915,8 @@ fills_unit (Finder *f,
 static gboolean
 is_idiom (Finder        *f,
           const Pattern *p,
-          const Match   *m)
+          const Match   *m,
+          guint          start)
 {
   /* "the week of work": a week of something is no date ("the week of
    * March 6" is matched whole). */
@@ -2947,6 +2948,16 @@ is_idiom (Finder        *f,
   if (p->rule == RULE_DAY && m->end == m->first + 1 && m->end + 2 < f->tokens->len
       && (TOK (f, m->end)->ch == '\'' || TOK (f, m->end)->ch == 0x2019)
       && token_is (f, m->end + 1, "s") && has_flag (f, m->end + 2, LEX_GENERIC_NOW))
+    return TRUE;
+
+  /* "the people of tomorrow", "the world of today": an age, not a day
+   * ("the end of today", "the events of today's session" keep it). */
+  if (p->rule == RULE_DAY && m->end == m->first + 1 && m->first >= 2 && start == m->first
+      && (token_is (f, m->first, "today") || token_is (f, m->first, "tomorrow"))
+      && token_is (f, m->first - 1, "of") && is_lower_word (f, m->first - 2)
+      && !(TOK (f, m->first - 2)->classes & TIME_WORD_CLASSES)
+      && (m->end >= f->tokens->len || TOK (f, m->end)->kind != TOKEN_PUNCT
+          || (TOK (f, m->end)->ch != '\'' && TOK (f, m->end)->ch != 0x2019)))
     return TRUE;
 
   /* "24 hours a day, seven days a week": always, neither a length nor a
@@ -3053,7 +3064,7 @@ accept_match (Finder        *f,
       && TOK (f, m->end)->ch == ',')
     return 0;
 
-  if (is_idiom (f, p, m))
+  if (is_idiom (f, p, m, start))
     return 0;
 
   /* "two thousand people": a year in words needs no count after it, and
