@@ -16,13 +16,14 @@
 /* Reached on 2026-11-28, fifth round (0.8956 / 0.9439 / 0.9091 / 0.8120
  * after the fourth): intentions, modals and the past perfect for a day's
  * direction, trailing attributions, "year-end" and "since", generic
- * "today's", "the week" of a report, plural weekdays as sets, clock times
- * with a bracketed weekday, shares ("a quarter of the market"), the second
- * day of a range; raise them as the rules improve. */
-#define REACHED_STRICT_F1   0.8994
-#define REACHED_RELAXED_F1  0.9477
-#define REACHED_TYPE_F1     0.9140
-#define REACHED_VALUE_F1    0.8202
+ * "today's" and "of tomorrow", "the week" of a report, plural weekdays as
+ * sets, clock times with a bracketed weekday, shares ("a quarter of the
+ * market"), "24 hours a day", the second day of a range; raise them as
+ * the rules improve. */
+#define REACHED_STRICT_F1   0.9001
+#define REACHED_RELAXED_F1  0.9484
+#define REACHED_TYPE_F1     0.9148
+#define REACHED_VALUE_F1    0.8208
 #define TOLERANCE           0.005
 
 static void
