@@ -165,6 +165,14 @@ test_report_periods (void)
       BRIEF_DOCUMENT_NEWS,
       { "the third quarter of 1984=DATE:1984-Q3", "Third-quarter=DATE:2023-Q3",
         "a year ago=DATE:2022-Q3" } },
+    /* A period closed on a day compares with that day a year back, not
+     * when a length came between them. */
+    { "For the half ended June 10, revenue rose from a year earlier.", BRIEF_DOCUMENT_NEWS,
+      { "June 10=DATE:2023-06-10", "a year earlier=DATE:2022-06-10" } },
+    { "By June 10 it had sold more in the first nine months than a year earlier.",
+      BRIEF_DOCUMENT_NEWS,
+      { "June 10=DATE:2023-06-10", "the first nine months=DURATION:P9M",
+        "a year earlier=DATE:2022" } },
     { "Sales fell from a year ago, and costs rose from a year earlier.", BRIEF_DOCUMENT_NEWS,
       { "a year ago=DATE:2022", "a year earlier=DATE:2022" } },
     { "Sales fell from a year ago; the year-earlier figure was restated.", BRIEF_DOCUMENT_NEWS,

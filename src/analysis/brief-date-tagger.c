@@ -357,6 +357,7 @@ typedef struct
   Anchor                 ref;         /* the last date mentioned */
   guint                  last_year_token;  /* token after the last bare year */
   guint                  last_end;    /* token after the last timex */
+  gboolean               last_set_ref;  /* the last timex was the ref */
   int                    report_quarter;  /* the first quarter mentioned, 1-4, or 0 */
   int                    report_year;     /* and its year */
   gboolean               report_nine_months;  /* "the nine months" since the last quarter */
@@ -2110,6 +2111,13 @@ offset_value (Finder      *f,
     }
   else if (m->grain == UNIT_QUARTER)
     unit = UNIT_QUARTER;
+  /* "for the six months ended Aug. 12, ... compared with ... a year
+   * earlier": a year before the day the same sentence closes its period
+   * with is that day a year back, unless a length came after the day
+   * ("for the first nine months"). */
+  else if (m->unit == UNIT_YEAR && n == 1 && m->offset_ref && precision == UNIT_DAY
+           && f->ref.sentence == TOK (f, m->first)->sentence && f->last_set_ref)
+    unit = UNIT_DAY;
 
   date = *anchor;
   shift_date (&date, m->unit, n * m->offset);
@@ -2527,7 +2535,9 @@ emit_timex (Finder     *f,
   timex->freq = g_strdup (v->freq);
   timex->quant = g_strdup (v->quant);
 
-  if ((timex->type == BRIEF_TIMEX_DATE || timex->type == BRIEF_TIMEX_TIME) && !v->keep_ref)
+  f->last_set_ref = (timex->type == BRIEF_TIMEX_DATE || timex->type == BRIEF_TIMEX_TIME)
+                    && !v->keep_ref;
+  if (f->last_set_ref)
     set_ref (f, timex->value, a->sentence);
   else if (timex->type == BRIEF_TIMEX_DURATION)
     widen_report_period (f, timex->value);
