@@ -165,6 +165,13 @@ test_report_periods (void)
       BRIEF_DOCUMENT_NEWS,
       { "the third quarter of 1984=DATE:1984-Q3", "Third-quarter=DATE:2023-Q3",
         "a year ago=DATE:2022-Q3" } },
+    /* "last year" as the figure compared with is the report's quarter a
+     * year back; as the subject of its own sentence it is the year. */
+    { "Net rose in the second quarter. Fees were $5 million, up from $4 million last year.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "last year=DATE:2022-Q2" } },
+    { "Net rose in the second quarter. Last year the firm lost money.", BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "Last year=DATE:2022" } },
     /* A period closed on a day compares with that day a year back, not
      * when a length came between them. */
     { "For the half ended June 10, revenue rose from a year earlier.", BRIEF_DOCUMENT_NEWS,

@@ -63,6 +63,7 @@ typedef enum
   LEX_MODAL          = 1 << 27, /* future, past before "have" ("may have been") */
   LEX_GENERIC_NOW    = 1 << 28, /* "today's world": the present age, no day */
   LEX_SPEECH         = 1 << 29, /* attributes a report: "said", "told" */
+  LEX_COMPARE        = 1 << 30, /* introduces a figure compared with: "from" */
 } LexFlags;
 
 typedef enum
@@ -1991,6 +1992,42 @@ ref_for_direction (int dir)
   return dir < 0 ? "PAST_REF" : dir > 0 ? "FUTURE_REF" : "PRESENT_REF";
 }
 
+/* Whether the sentence of @i compares figures before it: "up from",
+ * "compared with", "more than" (comparison-words.txt). */
+static gboolean
+compares_before (Finder *f,
+                 guint   i)
+{
+  for (guint j = prev_in_sentence (f, i); j != G_MAXUINT; j = prev_in_sentence (f, j))
+    if (has_flag (f, j, LEX_COMPARE))
+      return TRUE;
+  return FALSE;
+}
+
+/* "compared with $3 million last year", "from last year's $1.55 billion":
+ * a report of a quarter compares with the same quarter a year before,
+ * the one last spoken of, or the report's own when that one came before
+ * it.  Returns NULL when @m is no such comparison. */
+static char *
+report_last_year (Finder      *f,
+                  const Match *m,
+                  int          dir)
+{
+  GDate date;
+
+  if (m->unit != UNIT_YEAR || dir != -1 || m->rel_ref || f->report_quarter == 0
+      || f->report_nine_months || f->ref.precision != UNIT_QUARTER
+      || token_is (f, m->first, "the") || !compares_before (f, m->first))
+    return NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, (f->report_quarter - 1) * 3 + 1, f->report_year);
+  if (g_date_compare (&f->ref.date, &date) >= 0)
+    date = f->ref.date;
+  shift_date (&date, UNIT_YEAR, -1);
+  return format_at (&date, UNIT_QUARTER);
+}
+
 /* RULE_REL: "last year", "this week", "next summer", "the following day". */
 static char *
 rel_value (Finder        *f,
@@ -2008,9 +2045,14 @@ rel_value (Finder        *f,
   const GDate *anchor = anchor_date (f, from_ref, &precision);
   GDate date;
   int year;
+  char *value;
 
   if (anchor == NULL)
     return g_strdup (ref_for_direction (dir));
+
+  value = report_last_year (f, m, dir);
+  if (value != NULL)
+    return value;
 
   date = *anchor;
   if (m->season > 0)
@@ -3940,6 +3982,7 @@ brief_date_tagger_init (BriefDateTagger *self)
   load_flag_words (self, "present-markers.txt", LEX_PRESENT);
   load_flag_words (self, "speech-verbs.txt", LEX_SPEECH);
   load_flag_words (self, "duration-context.txt", LEX_DUR_CONTEXT);
+  load_flag_words (self, "comparison-words.txt", LEX_COMPARE);
   load_flag_words (self, "time-zones.txt", LEX_ZONE);
   load_patterns (self);
 
