@@ -129,6 +129,12 @@ test_tense (void)
       BRIEF_DOCUMENT_NEWS, { "October=DATE:2023-10" } },
     { "Sales fell in October, the company said.", BRIEF_DOCUMENT_NEWS,
       { "October=DATE:2022-10" } },
+    /* A future clause about a day of the past week tells of it from
+     * before it; a month back it is next year's. */
+    { "The new fares would take effect Sept. 2.", BRIEF_DOCUMENT_NEWS,
+      { "Sept. 2=DATE:2023-09-02" } },
+    { "The new fares will take effect Aug. 20.", BRIEF_DOCUMENT_NEWS,
+      { "Aug. 20=DATE:2024-08-20" } },
     /* A participle before "by" has no tense: the clause's "will" decides. */
     { "The chain will open stores by March in towns untouched by the slump.",
       BRIEF_DOCUMENT_NEWS, { "March=DATE:2024-03" } },

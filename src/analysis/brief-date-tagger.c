@@ -1613,6 +1613,11 @@ resolve_year (Finder *f,
      * only a word in "-ed" says so, unless that is most of a year back:
      * "to be paid Jan. 14" in late December); a clause without tense the
      * nearer one. */
+    /* "would take effect Jan. 14" written on Jan. 15: a future clause
+     * about a day of the past week (the future seen from before it), not
+     * one nearly a year ahead. */
+    if (tense > 0 && explicit == 0 && day > 0 && past_gap == 0 && dct_day - day <= 7)
+      return past_year;
     if (tense > 0)
       return next_year;
     /* "was set to expire Nov. 6" written on Nov. 2: a day in the coming
