@@ -178,6 +178,12 @@ test_report_periods (void)
       { "the second quarter=DATE:2023-Q2", "last year=DATE:2022-Q2" } },
     { "Net rose in the second quarter. Last year the firm lost money.", BRIEF_DOCUMENT_NEWS,
       { "the second quarter=DATE:2023-Q2", "Last year=DATE:2022" } },
+    /* The day that closes a quarter leaves the quarter the period spoken
+     * of. */
+    { "Net rose in the second quarter ended June 30. A year earlier the firm lost money.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "June 30=DATE:2023-06-30",
+        "A year earlier=DATE:2022-Q2" } },
     /* A period closed on a day compares with that day a year back, not
      * when a length came between them. */
     { "For the half ended June 10, revenue rose from a year earlier.", BRIEF_DOCUMENT_NEWS,

@@ -2560,6 +2560,18 @@ widen_report_period (Finder     *f,
     }
 }
 
+/* "the quarter ended Sept. 30": the day only closes the period the
+ * sentence speaks of, which stays the quarter a "year ago" compares with. */
+static gboolean
+closes_quarter (Finder *f,
+                guint   first)
+{
+  guint prev = prev_in_sentence (f, first);
+
+  return prev != G_MAXUINT && (token_is (f, prev, "ended") || token_is (f, prev, "ending"))
+         && f->ref.precision == UNIT_QUARTER && f->ref.sentence == TOK (f, first)->sentence;
+}
+
 static void
 emit_timex (Finder     *f,
             guint       first,
@@ -2583,7 +2595,7 @@ emit_timex (Finder     *f,
   timex->quant = g_strdup (v->quant);
 
   f->last_set_ref = (timex->type == BRIEF_TIMEX_DATE || timex->type == BRIEF_TIMEX_TIME)
-                    && !v->keep_ref;
+                    && !v->keep_ref && !closes_quarter (f, first);
   if (f->last_set_ref)
     set_ref (f, timex->value, a->sentence);
   else if (timex->type == BRIEF_TIMEX_DURATION)
