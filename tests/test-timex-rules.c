@@ -178,6 +178,16 @@ test_report_periods (void)
       { "the second quarter=DATE:2023-Q2", "last year=DATE:2022-Q2" } },
     { "Net rose in the second quarter. Last year the firm lost money.", BRIEF_DOCUMENT_NEWS,
       { "the second quarter=DATE:2023-Q2", "Last year=DATE:2022" } },
+    /* After a report widens to a length of months, the period compared
+     * with is such a length; before, it is the quarter. */
+    { "Net rose in the third quarter. For the nine months, net rose from the year-earlier period.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "the nine months=DURATION:P9M",
+        "the year-earlier period=DURATION:P9M" } },
+    { "Net rose in the third quarter from the year-earlier period.", BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "the year-earlier period=DATE:2022-Q3" } },
+    { "Costs for the year-ago six months were restated.", BRIEF_DOCUMENT_NEWS,
+      { "the year-ago six months=DURATION:P6M" } },
     /* The day that closes a quarter leaves the quarter the period spoken
      * of. */
     { "Net rose in the second quarter ended June 30. A year earlier the firm lost money.",

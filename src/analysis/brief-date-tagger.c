@@ -362,6 +362,7 @@ typedef struct
   int                    report_quarter;  /* the first quarter mentioned, 1-4, or 0 */
   int                    report_year;     /* and its year */
   gboolean               report_nine_months;  /* "the nine months" since the last quarter */
+  int                    report_months;   /* and their number, 0 for a year */
   GPtrArray             *result;
 } Finder;
 
@@ -2557,6 +2558,7 @@ widen_report_period (Finder     *f,
       if (f->ref.precision == UNIT_QUARTER)
         f->ref.precision = UNIT_YEAR;
       f->report_nine_months = TRUE;
+      f->report_months = g_strcmp0 (end, "M") == 0 ? (int) n : 0;
     }
 }
 
@@ -3206,6 +3208,16 @@ accept_match (Finder        *f,
     {
       g_free (v.value);
       v.value = g_strdup ("P1Y");
+      v.type = BRIEF_TIMEX_DURATION;
+    }
+
+  /* "For the nine months, ... in the year-earlier period": the period
+   * compared with is a length of months as the report's own is. */
+  if (p->rule == RULE_OFFSET && m->unit == UNIT_YEAR && f->report_nine_months
+      && f->report_months > 0 && token_is (f, m->end - 1, "period"))
+    {
+      g_free (v.value);
+      v.value = g_strdup_printf ("P%dM", f->report_months);
       v.type = BRIEF_TIMEX_DURATION;
     }
 
