@@ -178,6 +178,16 @@ test_report_periods (void)
       { "the second quarter=DATE:2023-Q2", "last year=DATE:2022-Q2" } },
     { "Net rose in the second quarter. Last year the firm lost money.", BRIEF_DOCUMENT_NEWS,
       { "the second quarter=DATE:2023-Q2", "Last year=DATE:2022" } },
+    /* A forecast's quarter named before is not what "year-ago" compares
+     * with; in its own sentence it is. */
+    { "Net fell in the second quarter. Losses may last through the first quarter of 2024. "
+      "In the year-ago period, net rose.", BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "the first quarter of 2024=DATE:2024-Q1",
+        "the year-ago period=DATE:2022-Q2" } },
+    { "Net fell in the second quarter. Sales in the fourth quarter may top those a year earlier.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "the fourth quarter=DATE:2023-Q4",
+        "a year earlier=DATE:2022-Q4" } },
     /* After a report widens to a length of months, the period compared
      * with is such a length; before, it is the quarter. */
     { "Net rose in the third quarter. For the nine months, net rose from the year-earlier period.",

@@ -2113,6 +2113,19 @@ rel_value (Finder        *f,
   return format_at (&date, MAX (m->unit, precision));
 }
 
+/* Whether the quarter last mentioned is one still to come, named in an
+ * earlier sentence: "losses through the third quarter of 1990.  In the
+ * year-ago period..." compares with the report's quarter, not with a
+ * forecast's. */
+static gboolean
+forecast_quarter (Finder      *f,
+                  const Match *m)
+{
+  return f->ref.precision == UNIT_QUARTER && g_date_valid (&f->dct)
+         && g_date_compare (&f->ref.date, &f->dct) > 0
+         && f->ref.sentence != TOK (f, m->first)->sentence;
+}
+
 /* RULE_OFFSET: "two weeks ago", "a year earlier", "years ago". */
 static char *
 offset_value (Finder      *f,
@@ -2145,7 +2158,8 @@ offset_value (Finder      *f,
     }
   if (m->unit == UNIT_YEAR && (m->grain == UNIT_NONE || m->grain == UNIT_QUARTER)
       && f->report_quarter > 0 && !f->report_nine_months
-      && ((f->ref.precision == UNIT_QUARTER && g_date_compare (&f->ref.date, &report) < 0)
+      && ((f->ref.precision == UNIT_QUARTER
+           && (g_date_compare (&f->ref.date, &report) < 0 || forecast_quarter (f, m)))
           || (f->ref.precision != UNIT_QUARTER && m->grain == UNIT_QUARTER)))
     {
       anchor = &report;
