@@ -376,6 +376,9 @@ test_years_and_lengths (void)
       { "the near term=DATE:FUTURE_REF" } },
     { "Few people write letters these days.", BRIEF_DOCUMENT_NEWS,
       { "these days=DATE:PRESENT_REF" } },
+    /* Current at a time now past. */
+    { "The then-current rules were stricter than the current ones.", BRIEF_DOCUMENT_NEWS,
+      { "then-current=DATE:PAST_REF", "current=DATE:PRESENT_REF" } },
     { "These terms are fair.", BRIEF_DOCUMENT_NEWS, { NULL } },
   };
 
