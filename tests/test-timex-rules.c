@@ -129,6 +129,8 @@ test_tense (void)
       BRIEF_DOCUMENT_NEWS, { "October=DATE:2023-10" } },
     { "Sales fell in October, the company said.", BRIEF_DOCUMENT_NEWS,
       { "October=DATE:2022-10" } },
+    /* "succeed" ends in "ed" but is no past form. */
+    { "She will succeed him Feb. 10.", BRIEF_DOCUMENT_NEWS, { "Feb. 10=DATE:2024-02-10" } },
     /* A future clause about a day of the past week tells of it from
      * before it; a month back it is next year's. */
     { "The new fares would take effect Sept. 2.", BRIEF_DOCUMENT_NEWS,

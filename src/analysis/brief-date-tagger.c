@@ -4026,6 +4026,8 @@ brief_date_tagger_init (BriefDateTagger *self)
   load_flag_words (self, "speech-verbs.txt", LEX_SPEECH);
   load_flag_words (self, "duration-context.txt", LEX_DUR_CONTEXT);
   load_flag_words (self, "comparison-words.txt", LEX_COMPARE);
+  /* In the lexicon without a tense flag, they mark no tense. */
+  load_flag_words (self, "untensed-ed.txt", 0);
   load_flag_words (self, "time-zones.txt", LEX_ZONE);
   load_patterns (self);
 
