@@ -13,17 +13,16 @@
  * a figure drops more than half a point below what the engine reached
  * (bench/bench-timex-eval prints them all). */
 
-/* Reached on 2026-11-28, fifth round (0.8956 / 0.9439 / 0.9091 / 0.8120
- * after the fourth): intentions, modals and the past perfect for a day's
- * direction, trailing attributions, "year-end" and "since", generic
- * "today's" and "of tomorrow", "the week" of a report, plural weekdays as
- * sets, clock times with a bracketed weekday, shares ("a quarter of the
- * market"), "24 hours a day", the second day of a range; raise them as
- * the rules improve. */
-#define REACHED_STRICT_F1   0.9001
-#define REACHED_RELAXED_F1  0.9484
-#define REACHED_TYPE_F1     0.9148
-#define REACHED_VALUE_F1    0.8208
+/* Reached on 2026-11-28, sixth round (0.9001 / 0.9484 / 0.9148 / 0.8208
+ * after the fifth): report periods ("last year" as the figure compared
+ * with, the day or the quarter a period closes with, "the year-earlier
+ * nine months", a forecast's quarter), a future clause about a day just
+ * past, "then-current", words in "ed" that are no past forms; raise them
+ * as the rules improve. */
+#define REACHED_STRICT_F1   0.9014
+#define REACHED_RELAXED_F1  0.9487
+#define REACHED_TYPE_F1     0.9161
+#define REACHED_VALUE_F1    0.8276
 #define TOLERANCE           0.005
 
 static void
