@@ -180,6 +180,13 @@ test_report_periods (void)
       { "the second quarter=DATE:2023-Q2", "last year=DATE:2022-Q2" } },
     { "Net rose in the second quarter. Last year the firm lost money.", BRIEF_DOCUMENT_NEWS,
       { "the second quarter=DATE:2023-Q2", "Last year=DATE:2022" } },
+    /* "from" compares only with a figure. */
+    { "Net rose in the second quarter. Sales grew from last year's $9 million.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "last year=DATE:2022-Q2" } },
+    { "Net rose in the second quarter. The chief moved from Paris last year.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "last year=DATE:2022" } },
     /* A forecast's quarter named before is not what "year-ago" compares
      * with; in its own sentence it is. */
     { "Net fell in the second quarter. Losses may last through the first quarter of 2024. "

@@ -1998,15 +1998,24 @@ ref_for_direction (int dir)
   return dir < 0 ? "PAST_REF" : dir > 0 ? "FUTURE_REF" : "PRESENT_REF";
 }
 
-/* Whether the sentence of @i compares figures before it: "up from",
- * "compared with", "more than" (comparison-words.txt). */
+/* Whether the sentence of @m compares a figure with it: "compared with",
+ * "more than" (comparison-words.txt) before it; "from" only with a figure
+ * between ("up from $10 million last year") or after a possessive ("from
+ * last year's $1.55 billion"), not in "moved from Paris last year". */
 static gboolean
-compares_before (Finder *f,
-                 guint   i)
+compares_before (Finder      *f,
+                 const Match *m)
 {
-  for (guint j = prev_in_sentence (f, i); j != G_MAXUINT; j = prev_in_sentence (f, j))
-    if (has_flag (f, j, LEX_COMPARE))
-      return TRUE;
+  gboolean figure = m->end < f->tokens->len
+                    && (TOK (f, m->end)->ch == '\'' || TOK (f, m->end)->ch == 0x2019);
+
+  for (guint j = prev_in_sentence (f, m->first); j != G_MAXUINT; j = prev_in_sentence (f, j))
+    {
+      if (TOK (f, j)->kind == TOKEN_NUMBER || has_flag (f, j, LEX_NUMBER))
+        figure = TRUE;
+      if (has_flag (f, j, LEX_COMPARE) && (figure || !token_is (f, j, "from")))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -2023,7 +2032,7 @@ report_last_year (Finder      *f,
 
   if (m->unit != UNIT_YEAR || dir != -1 || m->rel_ref || f->report_quarter == 0
       || f->report_nine_months || f->ref.precision != UNIT_QUARTER
-      || token_is (f, m->first, "the") || !compares_before (f, m->first))
+      || token_is (f, m->first, "the") || !compares_before (f, m))
     return NULL;
 
   g_date_clear (&date, 1);
