@@ -186,7 +186,8 @@ test_timex_relative_month (void)
     { "The deal was signed Dec. 20.", DCT, NEWS, { "Dec. 20=2022-12-20" } },
     { "The summit will open on Sept. 12.", DCT, NEWS, { "Sept. 12=2023-09-12" } },
     { "It opened on September 4.", DCT, NEWS, { "September 4=2023-09-04" } },
-    { "Talks were held April 25-26.", DCT, NEWS, { "April 25=2023-04-25" } },
+    /* The second day of the range has the month of the first. */
+    { "Talks were held April 25-26.", DCT, NEWS, { "April 25=2023-04-25", "26=2023-04-26" } },
     { "July was hot.", DCT, NEWS, { "July=2023-07" } },
     { "The election is this September.", "2023-02-05", NEWS, { "this September=2023-09" } },
     { "The vote is scheduled for October.", DCT, NEWS, { "October=2023-10" } },

@@ -13,15 +13,16 @@
  * a figure drops more than half a point below what the engine reached
  * (bench/bench-timex-eval prints them all). */
 
-/* Reached on 2026-11-28, fourth round (0.8940 / 0.9428 / 0.9086 / 0.8111
- * after the third: tense from irregular past verbs, present and infinitive
- * clauses, the periods reports compare, months and weekdays in more
- * contexts, modifiers after the expression; then halves of decades, parts
- * of relative days, titles in quotes); raise them as the rules improve. */
-#define REACHED_STRICT_F1   0.8956
-#define REACHED_RELAXED_F1  0.9439
-#define REACHED_TYPE_F1     0.9091
-#define REACHED_VALUE_F1    0.8120
+/* Reached on 2026-11-28, sixth round (0.9001 / 0.9484 / 0.9148 / 0.8208
+ * after the fifth): report periods ("last year" as the figure compared
+ * with, the day or the quarter a period closes with, "the year-earlier
+ * nine months", a forecast's quarter), a future clause about a day just
+ * past, "then-current", words in "ed" that are no past forms; raise them
+ * as the rules improve. */
+#define REACHED_STRICT_F1   0.9014
+#define REACHED_RELAXED_F1  0.9487
+#define REACHED_TYPE_F1     0.9161
+#define REACHED_VALUE_F1    0.8276
 #define TOLERANCE           0.005
 
 static void

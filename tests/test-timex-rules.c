@@ -106,6 +106,40 @@ test_tense (void)
       { "Friday=DATE:2023-09-01" } },
     { "They will meet next Friday.", BRIEF_DOCUMENT_NEWS, { "next Friday=DATE:2023-09-08" } },
     { "The last guest arrived on Friday.", BRIEF_DOCUMENT_NEWS, { "Friday=DATE:2023-09-01" } },
+    /* Intentions and modals look ahead; "set", "plan" only before "to". */
+    { "The hearing is set to reopen Monday.", BRIEF_DOCUMENT_NEWS,
+      { "Monday=DATE:2023-09-11" } },
+    { "The union set fire to the crates Monday.", BRIEF_DOCUMENT_NEWS,
+      { "Monday=DATE:2023-09-04" } },
+    { "Staff did not plan to move the files on Thursday.", BRIEF_DOCUMENT_NEWS,
+      { "Thursday=DATE:2023-09-07" } },
+    { "The mayor unveiled the plan Aug. 21.", BRIEF_DOCUMENT_NEWS,
+      { "Aug. 21=DATE:2023-08-21" } },
+    { "The council may vote on Friday.", BRIEF_DOCUMENT_NEWS, { "Friday=DATE:2023-09-08" } },
+    /* A modal perfect infers the past; "May" is still a month. */
+    { "The leak may have started on Friday.", BRIEF_DOCUMENT_NEWS,
+      { "Friday=DATE:2023-09-01" } },
+    { "Sales rose in May.", BRIEF_DOCUMENT_NEWS, { "May=DATE:2023-05" } },
+    /* A plan in the past perfect was for a day now past. */
+    { "The permit had been scheduled to lapse Friday evening.", BRIEF_DOCUMENT_NEWS,
+      { "Friday evening=DATE:2023-09-01TEV" } },
+    /* A trailing attribution has the tense of the telling, not of what
+     * is told. */
+    { "The league has decided to admit two teams in October, an official said.",
+      BRIEF_DOCUMENT_NEWS, { "October=DATE:2023-10" } },
+    { "Sales fell in October, the company said.", BRIEF_DOCUMENT_NEWS,
+      { "October=DATE:2022-10" } },
+    /* "succeed" ends in "ed" but is no past form. */
+    { "She will succeed him Feb. 10.", BRIEF_DOCUMENT_NEWS, { "Feb. 10=DATE:2024-02-10" } },
+    /* A future clause about a day of the past week tells of it from
+     * before it; a month back it is next year's. */
+    { "The new fares would take effect Sept. 2.", BRIEF_DOCUMENT_NEWS,
+      { "Sept. 2=DATE:2023-09-02" } },
+    { "The new fares will take effect Aug. 20.", BRIEF_DOCUMENT_NEWS,
+      { "Aug. 20=DATE:2024-08-20" } },
+    /* A participle before "by" has no tense: the clause's "will" decides. */
+    { "The chain will open stores by March in towns untouched by the slump.",
+      BRIEF_DOCUMENT_NEWS, { "March=DATE:2024-03" } },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));
@@ -139,6 +173,54 @@ test_report_periods (void)
       BRIEF_DOCUMENT_NEWS,
       { "the third quarter of 1984=DATE:1984-Q3", "Third-quarter=DATE:2023-Q3",
         "a year ago=DATE:2022-Q3" } },
+    /* "last year" as the figure compared with is the report's quarter a
+     * year back; as the subject of its own sentence it is the year. */
+    { "Net rose in the second quarter. Fees were $5 million, up from $4 million last year.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "last year=DATE:2022-Q2" } },
+    { "Net rose in the second quarter. Last year the firm lost money.", BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "Last year=DATE:2022" } },
+    /* "from" compares only with a figure. */
+    { "Net rose in the second quarter. Sales grew from last year's $9 million.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "last year=DATE:2022-Q2" } },
+    { "Net rose in the second quarter. The chief moved from Paris last year.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "last year=DATE:2022" } },
+    /* A forecast's quarter named before is not what "year-ago" compares
+     * with; in its own sentence it is. */
+    { "Net fell in the second quarter. Losses may last through the first quarter of 2024. "
+      "In the year-ago period, net rose.", BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "the first quarter of 2024=DATE:2024-Q1",
+        "the year-ago period=DATE:2022-Q2" } },
+    { "Net fell in the second quarter. Sales in the fourth quarter may top those a year earlier.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "the fourth quarter=DATE:2023-Q4",
+        "a year earlier=DATE:2022-Q4" } },
+    /* After a report widens to a length of months, the period compared
+     * with is such a length; before, it is the quarter. */
+    { "Net rose in the third quarter. For the nine months, net rose from the year-earlier period.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "the nine months=DURATION:P9M",
+        "the year-earlier period=DURATION:P9M" } },
+    { "Net rose in the third quarter from the year-earlier period.", BRIEF_DOCUMENT_NEWS,
+      { "the third quarter=DATE:2023-Q3", "the year-earlier period=DATE:2022-Q3" } },
+    { "Costs for the year-ago six months were restated.", BRIEF_DOCUMENT_NEWS,
+      { "the year-ago six months=DURATION:P6M" } },
+    /* The day that closes a quarter leaves the quarter the period spoken
+     * of. */
+    { "Net rose in the second quarter ended June 30. A year earlier the firm lost money.",
+      BRIEF_DOCUMENT_NEWS,
+      { "the second quarter=DATE:2023-Q2", "June 30=DATE:2023-06-30",
+        "A year earlier=DATE:2022-Q2" } },
+    /* A period closed on a day compares with that day a year back, not
+     * when a length came between them. */
+    { "For the half ended June 10, revenue rose from a year earlier.", BRIEF_DOCUMENT_NEWS,
+      { "June 10=DATE:2023-06-10", "a year earlier=DATE:2022-06-10" } },
+    { "By June 10 it had sold more in the first nine months than a year earlier.",
+      BRIEF_DOCUMENT_NEWS,
+      { "June 10=DATE:2023-06-10", "the first nine months=DURATION:P9M",
+        "a year earlier=DATE:2022" } },
     { "Sales fell from a year ago, and costs rose from a year earlier.", BRIEF_DOCUMENT_NEWS,
       { "a year ago=DATE:2022", "a year earlier=DATE:2022" } },
     { "Sales fell from a year ago; the year-earlier figure was restated.", BRIEF_DOCUMENT_NEWS,
@@ -163,6 +245,19 @@ test_report_periods (void)
       BRIEF_DOCUMENT_NEWS,
       { "the third quarter=DATE:2023-Q3", "last year=DATE:2022", "the latest period=DATE:2023-Q3" } },
     { "The deal should close by year end.", BRIEF_DOCUMENT_NEWS, { "year end=DATE:2023" } },
+    /* A market report's week is that of the day it just spoke of. */
+    { "The index slid 2% on Friday. For the week, it lost 4%.", BRIEF_DOCUMENT_NEWS,
+      { "Friday=DATE:2023-09-01", "the week=DATE:2023-W35" } },
+    { "The week's busiest session came early.", BRIEF_DOCUMENT_NEWS,
+      { "The week=DATE:2023-W36" } },
+    /* "year-end", the closing day of a year: the next one ahead, the last
+     * one after "since". */
+    { "The sale should close by year-end.", BRIEF_DOCUMENT_NEWS,
+      { "year-end=DATE:2023-12-31" } },
+    { "The index is up 8% since year-end.", BRIEF_DOCUMENT_NEWS,
+      { "year-end=DATE:2022-12-31" } },
+    { "Prices have doubled since November.", BRIEF_DOCUMENT_NEWS,
+      { "November=DATE:2022-11" } },
     { "Sales rose in the last half of 2022.", BRIEF_DOCUMENT_NEWS,
       { "the last half of 2022=DATE:2022-H2" } },
     { "Prices rose in the first half of the 1990s and fell in the last half of the '80s.",
@@ -212,6 +307,14 @@ test_sets (void)
     { "They travel every summer.", BRIEF_DOCUMENT_NEWS, { "every summer=SET:XXXX-SU/EVERY" } },
     { "Average hourly earnings rose.", BRIEF_DOCUMENT_NEWS, { "hourly=SET:PT1H" } },
     { "They meet every Monday.", BRIEF_DOCUMENT_NEWS, { "every Monday=SET:XXXX-WXX-1/EVERY" } },
+    /* A plural weekday or part of a weekday is every one of them. */
+    { "The market opens on Saturdays.", BRIEF_DOCUMENT_NEWS, { "Saturdays=SET:XXXX-WXX-6" } },
+    { "The show airs Thursday evenings.", BRIEF_DOCUMENT_NEWS,
+      { "Thursday evenings=SET:XXXX-WXX-4TEV" } },
+    { "She phones each Sunday morning.", BRIEF_DOCUMENT_NEWS,
+      { "each Sunday morning=SET:XXXX-WXX-7TMO/EACH" } },
+    { "The show aired Thursday evening.", BRIEF_DOCUMENT_NEWS,
+      { "Thursday evening=DATE:2023-08-31TEV" } },
     /* Not months, not sets. */
     { "Each may bring a guest.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "Every march ends somewhere.", BRIEF_DOCUMENT_NEWS, { NULL } },
@@ -234,8 +337,38 @@ test_years_and_lengths (void)
     { "The 1991 Sunday Times reported it.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "She led the 1500 Marines ashore.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "The 1996 Olympics ended.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    /* One adjective may stand between the determiner and the year. */
+    { "She recalled her failed 1998 campaign.", BRIEF_DOCUMENT_NEWS, { "1998=DATE:1998" } },
+    { "They sold the remaining 2000 shares.", BRIEF_DOCUMENT_NEWS, { NULL } },
     /* Lengths. */
     { "They stayed two more weeks.", BRIEF_DOCUMENT_NEWS, { "two more weeks=DURATION:P2W" } },
+    /* The second day of a range takes the month of the first. */
+    { "The fair opens on Oct. 14 and 15.", BRIEF_DOCUMENT_NEWS,
+      { "Oct. 14=DATE:2023-10-14", "15=DATE:2023-10-15" } },
+    { "It ran Aug. 25-27, organisers said.", BRIEF_DOCUMENT_NEWS,
+      { "Aug. 25=DATE:2023-08-25", "27=DATE:2023-08-27" } },
+    { "On Aug. 24 and 25 people came.", BRIEF_DOCUMENT_NEWS, { "Aug. 24=DATE:2023-08-24" } },
+    { "Prices rose Aug. 24 to 25%.", BRIEF_DOCUMENT_NEWS, { "Aug. 24=DATE:2023-08-24" } },
+    /* "24 hours a day, seven days a week" is "always". */
+    { "Guards stand there 24 hours a day, seven days a week.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "The repair took 24 hours.", BRIEF_DOCUMENT_NEWS, { "24 hours=DURATION:PT24H" } },
+    /* A quarter of something is a share, a quarter of losses a time. */
+    { "Funds hold more than a quarter of the market.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "It turned a profit after several quarters of losses.", BRIEF_DOCUMENT_NEWS,
+      { "several quarters=DURATION:PXQ" } },
+    /* Days of a kind are still days. */
+    { "Shares fell for eight trading days.", BRIEF_DOCUMENT_NEWS,
+      { "eight trading days=DURATION:P8D" } },
+    /* "the next day" counts from the day last mentioned. */
+    { "The ferry docked on Aug. 3. The next day it sailed on.", BRIEF_DOCUMENT_NEWS,
+      { "Aug. 3=DATE:2023-08-03", "The next day=DATE:2023-08-04" } },
+    /* "a decade ago" is a year, not the decade before this one. */
+    { "A decade ago the site was a farm.", BRIEF_DOCUMENT_NEWS,
+      { "A decade ago=DATE:2013" } },
+    /* "will one day" is "some day". */
+    { "She hopes the town will one day host the games.", BRIEF_DOCUMENT_NEWS,
+      { "one day=DATE:FUTURE_REF" } },
+    { "The strike will run for one day.", BRIEF_DOCUMENT_NEWS, { "one day=DURATION:P1D" } },
     { "It needs an additional year.", BRIEF_DOCUMENT_NEWS,
       { "an additional year=DURATION:P1Y" } },
     { "A day-long strike began.", BRIEF_DOCUMENT_NEWS, { "day-long=DURATION:P1D" } },
@@ -252,6 +385,9 @@ test_years_and_lengths (void)
       { "the near term=DATE:FUTURE_REF" } },
     { "Few people write letters these days.", BRIEF_DOCUMENT_NEWS,
       { "these days=DATE:PRESENT_REF" } },
+    /* Current at a time now past. */
+    { "The then-current rules were stricter than the current ones.", BRIEF_DOCUMENT_NEWS,
+      { "then-current=DATE:PAST_REF", "current=DATE:PRESENT_REF" } },
     { "These terms are fair.", BRIEF_DOCUMENT_NEWS, { NULL } },
   };
 
@@ -281,6 +417,18 @@ test_calendar_context (void)
       { "the summer=DATE:2023-SU" } },
     { "He read The Fall of Rome.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "She loves the summer.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    /* "today's" before the present age is no day; before an event it is. */
+    { "The app is a hit with today's teenagers.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "Prices in today's dollars stayed flat.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "Today's vote was close.", BRIEF_DOCUMENT_NEWS, { "Today=DATE:2023-09-05" } },
+    /* "the jobs of tomorrow" are of an age to come, not of a day. */
+    { "Schools must teach the skills of tomorrow.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "It must be done by the end of today.", BRIEF_DOCUMENT_NEWS,
+      { "the end of today=DATE:2023-09-05@END" } },
+    /* A capitalised "Today" closing a name is a paper or a show. */
+    { "The poll ran in USA Today and other papers.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "The mayor resigned Today, aides said.", BRIEF_DOCUMENT_NEWS,
+      { "Today=DATE:2023-09-05" } },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));
@@ -305,6 +453,20 @@ test_times (void)
     /* A part of the day alone is no time, nor is a count of things. */
     { "The morning was quiet.", BRIEF_DOCUMENT_NEWS, { NULL } },
     { "She has 4 in the family.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    /* "the last night" of a stay is its final one, not yesterday's. */
+    { "Crowds filled the square on the last night of the fair.", BRIEF_DOCUMENT_NEWS,
+      { NULL } },
+    { "It was her last night in Rome.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "Crowds filled the square last night.", BRIEF_DOCUMENT_NEWS,
+      { "last night=TIME:2023-09-04TNI" } },
+    /* A weekday in or after a bracket after the clock time is its day. */
+    { "The blast came at 10:35 a.m. (0735 GMT) Friday.", BRIEF_DOCUMENT_NEWS,
+      { "10:35 a.m.=TIME:2023-09-01T10:35", "Friday=DATE:2023-09-01" } },
+    { "It ended at 3 p.m. (local time).", BRIEF_DOCUMENT_NEWS,
+      { "3 p.m.=TIME:2023-09-05T15:00" } },
+    /* "high noon" is a showdown. */
+    { "For the party it is high noon.", BRIEF_DOCUMENT_NEWS, { NULL } },
+    { "The vote closes at noon.", BRIEF_DOCUMENT_NEWS, { "noon=TIME:2023-09-05T12:00" } },
   };
 
   run_cases (cases, G_N_ELEMENTS (cases));

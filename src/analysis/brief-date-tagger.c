@@ -59,6 +59,11 @@ typedef enum
   LEX_WEEKDAY_NAME   = 1 << 23, /* "Black" Friday, "Super" Tuesday */
   LEX_NEXT_DATE      = 1 << 24, /* the date after it is still to come ("effective") */
   LEX_PRESENT        = 1 << 25, /* a present-tense verb: the nearer date */
+  LEX_FUTURE_TO      = 1 << 26, /* future before "to" only ("set to resume") */
+  LEX_MODAL          = 1 << 27, /* future, past before "have" ("may have been") */
+  LEX_GENERIC_NOW    = 1 << 28, /* "today's world": the present age, no day */
+  LEX_SPEECH         = 1 << 29, /* attributes a report: "said", "told" */
+  LEX_COMPARE        = 1 << 30, /* introduces a figure compared with: "from" */
 } LexFlags;
 
 typedef enum
@@ -191,6 +196,8 @@ typedef enum
   CLASS_ZONE    = 1 << 20,
   CLASS_HOLIDAY = 1 << 21,
   CLASS_SPOKEN_YEAR = 1 << 22,  /* can start "nineteen ninety-six", "two thousand" */
+  CLASS_WEEKDAYS = 1 << 23,     /* "Tuesdays": every one of them */
+  CLASS_PODS    = 1 << 24,      /* "nights", as in "Tuesday nights" */
 } TokenClass;
 
 /* What "next", "last" must come before to speak of time. */
@@ -218,6 +225,8 @@ static const struct
   { "REL", CLASS_REL },
   { "SEASON", CLASS_SEASON },
   { "POD", CLASS_POD },
+  { "PODS", CLASS_PODS },
+  { "WEEKDAYS", CLASS_WEEKDAYS },
   { "OFFSET", CLASS_OFFSET },
   { "HOUR", CLASS_HOUR },
   { "MIN", CLASS_MIN },
@@ -349,9 +358,11 @@ typedef struct
   Anchor                 ref;         /* the last date mentioned */
   guint                  last_year_token;  /* token after the last bare year */
   guint                  last_end;    /* token after the last timex */
+  gboolean               last_set_ref;  /* the last timex was the ref */
   int                    report_quarter;  /* the first quarter mentioned, 1-4, or 0 */
   int                    report_year;     /* and its year */
   gboolean               report_nine_months;  /* "the nine months" since the last quarter */
+  int                    report_months;   /* and their number, 0 for a year */
   GPtrArray             *result;
 } Finder;
 
@@ -368,7 +379,7 @@ classify_word (const Token *t)
   if (t->upper && lex->month)
     classes |= CLASS_MONTH;
   if (t->upper && lex->weekday)
-    classes |= CLASS_WEEKDAY;
+    classes |= (lex->flags & LEX_PLURAL) ? CLASS_WEEKDAYS : CLASS_WEEKDAY;
   if (t->upper && lex->holiday)
     classes |= CLASS_HOLIDAY;
   if (t->all_upper && (lex->flags & LEX_ZONE))
@@ -389,7 +400,7 @@ classify_word (const Token *t)
   if (lex->decade)
     classes |= CLASS_DECADE;
   if (lex->pod)
-    classes |= CLASS_POD;
+    classes |= (lex->flags & LEX_PLURAL) ? CLASS_PODS : CLASS_POD;
   if (lex->flags & LEX_OFFSET)
     classes |= CLASS_OFFSET;
   if (lex->flags & LEX_AMPM)
@@ -651,7 +662,9 @@ is_past_marker (Finder *f,
   gsize len;
   int past;
 
-  if (t->lex != NULL)
+  /* A speech verb is listed only to find attributions: "added" is still
+   * a guess. */
+  if (t->lex != NULL && t->lex->flags != LEX_SPEECH)
     past = (t->lex->flags & LEX_PAST) != 0 ? 2 : 0;
   else if (t->kind != TOKEN_WORD || t->upper)
     past = 0;
@@ -675,6 +688,10 @@ is_past_marker (Finder *f,
       if (aux->lex->flags & LEX_PAST)
         return 2;
     }
+  /* A guessed participle before "by" with no auxiliary modifies a noun
+   * ("markets untouched by the crisis"): it has no tense of its own. */
+  if (past == 1 && token_is (f, i + 1, "by"))
+    return 0;
   return past;
 }
 
@@ -695,8 +712,18 @@ tense_marker (Finder *f,
   if (t->lex != NULL && (t->lex->flags & LEX_REL) && (t->lex->flags & (LEX_FUTURE | LEX_PAST))
       && (i + 1 >= f->tokens->len || !(TOK (f, i + 1)->classes & TIME_WORD_CLASSES)))
     return NO_MARKER;
+  /* "had been scheduled to expire Friday": a plan of the past, for a day
+   * that has passed. */
+  if (t->lex != NULL && (t->lex->flags & (LEX_FUTURE | LEX_FUTURE_TO | LEX_MODAL)) && i >= 2
+      && token_is (f, i - 1, "been") && token_is (f, i - 2, "had"))
+    return -2;
   if (t->lex != NULL && (t->lex->flags & LEX_FUTURE))
     return 1;
+  if (t->lex != NULL && (t->lex->flags & LEX_FUTURE_TO) && token_is (f, i + 1, "to"))
+    return 1;
+  /* "may meet Friday", but "may have fallen Friday"; "May" is a month. */
+  if (t->lex != NULL && (t->lex->flags & LEX_MODAL) && !t->upper)
+    return token_is (f, i + 1, "have") ? -2 : 1;
   if ((past = is_past_marker (f, i)) != 0)
     return -past;
   /* "is to resume trading Tuesday" speaks of the future. */
@@ -704,7 +731,8 @@ tense_marker (Finder *f,
     return token_is (f, i + 1, "to") ? 1 : 0;
   /* "decided to admit them in March": what was decided may still be to
    * come (compute_tense()). */
-  if (strcmp (t->fold, "to") == 0 && is_lower_word (f, i + 1) && TOK (f, i + 1)->lex == NULL
+  if (strcmp (t->fold, "to") == 0 && is_lower_word (f, i + 1)
+      && (TOK (f, i + 1)->lex == NULL || TOK (f, i + 1)->lex->flags == LEX_SPEECH)
       && i > 0 && TOK (f, i - 1)->kind == TOKEN_WORD && !TOK (f, i - 1)->upper)
     return INFINITIVE_MARKER;
   return NO_MARKER;
@@ -745,6 +773,11 @@ compute_tense (Finder *f)
       Token *t = TOK (f, i);
 
       if (i + 1 < n && t->sentence != TOK (f, i + 1)->sentence)
+        last = NO_MARKER;
+      /* "... in early March, an official said": an attribution after a
+       * comma has the tense of the telling, not of what is told. */
+      if (t->ch == ',' && last != NO_MARKER && TOK (f, last_at)->lex != NULL
+          && (TOK (f, last_at)->lex->flags & LEX_SPEECH))
         last = NO_MARKER;
       if (markers[i] != NO_MARKER)
         last = markers[i], last_at = i;
@@ -1150,7 +1183,13 @@ match_element (Finder        *f,
       return 1;
 
     case CLASS_POD:
+    case CLASS_PODS:
       m->pod = t->lex->pod;
+      return 1;
+
+    case CLASS_WEEKDAYS:
+      m->weekday = t->lex->weekday;
+      m->weekday_token = i;
       return 1;
 
     case CLASS_OFFSET:
@@ -1435,6 +1474,13 @@ bare_year_in_context (Finder     *f,
       return number >= 1800 && number <= 2099 && is_lower_word (f, next);
     }
 
+  /* "his unsuccessful 1996 campaign": one adjective between the
+   * determiner and the year, a noun after it. */
+  if (is_lower_word (f, prev) && TOK (f, prev)->lex == NULL && number >= 1800 && number <= 2099
+      && is_determiner (f, prev_in_sentence (f, prev)) && is_lower_word (f, next)
+      && !has_flag (f, next, LEX_PAST) && !is_past_marker (f, next))
+    return TRUE;
+
   return FALSE;
 }
 
@@ -1545,6 +1591,9 @@ resolve_year (Finder *f,
       future = TRUE, explicit = 1;
     else if (prev != G_MAXUINT && (has_flag (f, prev, LEX_REL) && TOK (f, prev)->lex->rel < 0))
       future = FALSE, explicit = -2;
+    /* "up 5% since March": what a change is counted from has passed. */
+    else if (prev != G_MAXUINT && token_is (f, prev, "since"))
+      future = FALSE, explicit = -2;
   }
 
   if (month != dct_month)
@@ -1565,6 +1614,11 @@ resolve_year (Finder *f,
      * only a word in "-ed" says so, unless that is most of a year back:
      * "to be paid Jan. 14" in late December); a clause without tense the
      * nearer one. */
+    /* "would take effect Jan. 14" written on Jan. 15: a future clause
+     * about a day of the past week (the future seen from before it), not
+     * one nearly a year ahead. */
+    if (tense > 0 && explicit == 0 && day > 0 && past_gap == 0 && dct_day - day <= 7)
+      return past_year;
     if (tense > 0)
       return next_year;
     /* "was set to expire Nov. 6" written on Nov. 2: a day in the coming
@@ -1944,6 +1998,51 @@ ref_for_direction (int dir)
   return dir < 0 ? "PAST_REF" : dir > 0 ? "FUTURE_REF" : "PRESENT_REF";
 }
 
+/* Whether the sentence of @m compares a figure with it: "compared with",
+ * "more than" (comparison-words.txt) before it; "from" only with a figure
+ * between ("up from $10 million last year") or after a possessive ("from
+ * last year's $1.55 billion"), not in "moved from Paris last year". */
+static gboolean
+compares_before (Finder      *f,
+                 const Match *m)
+{
+  gboolean figure = m->end < f->tokens->len
+                    && (TOK (f, m->end)->ch == '\'' || TOK (f, m->end)->ch == 0x2019);
+
+  for (guint j = prev_in_sentence (f, m->first); j != G_MAXUINT; j = prev_in_sentence (f, j))
+    {
+      if (TOK (f, j)->kind == TOKEN_NUMBER || has_flag (f, j, LEX_NUMBER))
+        figure = TRUE;
+      if (has_flag (f, j, LEX_COMPARE) && (figure || !token_is (f, j, "from")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "compared with $3 million last year", "from last year's $1.55 billion":
+ * a report of a quarter compares with the same quarter a year before,
+ * the one last spoken of, or the report's own when that one came before
+ * it.  Returns NULL when @m is no such comparison. */
+static char *
+report_last_year (Finder      *f,
+                  const Match *m,
+                  int          dir)
+{
+  GDate date;
+
+  if (m->unit != UNIT_YEAR || dir != -1 || m->rel_ref || f->report_quarter == 0
+      || f->report_nine_months || f->ref.precision != UNIT_QUARTER
+      || token_is (f, m->first, "the") || !compares_before (f, m))
+    return NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, (f->report_quarter - 1) * 3 + 1, f->report_year);
+  if (g_date_compare (&f->ref.date, &date) >= 0)
+    date = f->ref.date;
+  shift_date (&date, UNIT_YEAR, -1);
+  return format_at (&date, UNIT_QUARTER);
+}
+
 /* RULE_REL: "last year", "this week", "next summer", "the following day". */
 static char *
 rel_value (Finder        *f,
@@ -1952,12 +2051,23 @@ rel_value (Finder        *f,
 {
   int dir = p->has_param ? p->param : m->rel;
   Unit precision;
-  const GDate *anchor = anchor_date (f, m->rel_ref, &precision);
+  /* "the next day", "the previous day": the day after or before the one
+   * last mentioned, as for "the next morning" (day_value()); "next week"
+   * without the article counts from now. */
+  gboolean from_ref = m->rel_ref
+                      || (m->unit == UNIT_DAY && m->has_rel && m->rel != 0
+                          && token_is (f, m->first, "the") && f->ref.precision == UNIT_DAY);
+  const GDate *anchor = anchor_date (f, from_ref, &precision);
   GDate date;
   int year;
+  char *value;
 
   if (anchor == NULL)
     return g_strdup (ref_for_direction (dir));
+
+  value = report_last_year (f, m, dir);
+  if (value != NULL)
+    return value;
 
   date = *anchor;
   if (m->season > 0)
@@ -1988,6 +2098,11 @@ rel_value (Finder        *f,
       && !m->has_rel)
     return format_at (&f->ref.date, UNIT_QUARTER);
 
+  /* "It fell Friday. For the week, it lost 4%": the week of the day just
+   * spoken of. */
+  if (p->has_param && m->unit == UNIT_WEEK && !m->has_rel && f->ref.precision == UNIT_DAY)
+    return format_at (&f->ref.date, UNIT_WEEK);
+
   /* "over the weekend": the last one, unless the clause speaks of the
    * future ("ahead of the weekend" stays this week's). */
   if (m->unit == UNIT_WEEKEND && dir == 0 && !m->has_rel && precision == UNIT_DAY
@@ -2007,6 +2122,19 @@ rel_value (Finder        *f,
   return format_at (&date, MAX (m->unit, precision));
 }
 
+/* Whether the quarter last mentioned is one still to come, named in an
+ * earlier sentence: "losses through the third quarter of 1990.  In the
+ * year-ago period..." compares with the report's quarter, not with a
+ * forecast's. */
+static gboolean
+forecast_quarter (Finder      *f,
+                  const Match *m)
+{
+  return f->ref.precision == UNIT_QUARTER && g_date_valid (&f->dct)
+         && g_date_compare (&f->ref.date, &f->dct) > 0
+         && f->ref.sentence != TOK (f, m->first)->sentence;
+}
+
 /* RULE_OFFSET: "two weeks ago", "a year earlier", "years ago". */
 static char *
 offset_value (Finder      *f,
@@ -2021,6 +2149,10 @@ offset_value (Finder      *f,
   if (n < 0 || anchor == NULL || unit_info[unit].clock)
     return g_strdup (ref_for_direction (m->offset));
 
+  /* "a decade ago" is a year ten years back, not the decade before this
+   * one. */
+  if (unit > UNIT_YEAR)
+    unit = UNIT_YEAR;
   unit = MAX (unit, precision);
 
   /* "a year ago", "a year earlier", "the year-ago quarter": in reports of
@@ -2035,7 +2167,8 @@ offset_value (Finder      *f,
     }
   if (m->unit == UNIT_YEAR && (m->grain == UNIT_NONE || m->grain == UNIT_QUARTER)
       && f->report_quarter > 0 && !f->report_nine_months
-      && ((f->ref.precision == UNIT_QUARTER && g_date_compare (&f->ref.date, &report) < 0)
+      && ((f->ref.precision == UNIT_QUARTER
+           && (g_date_compare (&f->ref.date, &report) < 0 || forecast_quarter (f, m)))
           || (f->ref.precision != UNIT_QUARTER && m->grain == UNIT_QUARTER)))
     {
       anchor = &report;
@@ -2049,6 +2182,13 @@ offset_value (Finder      *f,
     }
   else if (m->grain == UNIT_QUARTER)
     unit = UNIT_QUARTER;
+  /* "for the six months ended Aug. 12, ... compared with ... a year
+   * earlier": a year before the day the same sentence closes its period
+   * with is that day a year back, unless a length came after the day
+   * ("for the first nine months"). */
+  else if (m->unit == UNIT_YEAR && n == 1 && m->offset_ref && precision == UNIT_DAY
+           && f->ref.sentence == TOK (f, m->first)->sentence && f->last_set_ref)
+    unit = UNIT_DAY;
 
   date = *anchor;
   shift_date (&date, m->unit, n * m->offset);
@@ -2097,6 +2237,32 @@ duration_value (const Match *m)
   return g_strdup_printf ("P%s%d%s", t, n * unit_info[m->unit].count, letter);
 }
 
+/* The weekday in or just after a bracket that follows a clock time: "10:35
+ * a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)". */
+static guint
+bracketed_weekday (Finder *f,
+                   guint   i)
+{
+  guint sentence;
+
+  if (i >= f->tokens->len || TOK (f, i)->ch != '(')
+    return G_MAXUINT;
+  sentence = TOK (f, i)->sentence;
+  for (guint k = i + 1; k < f->tokens->len && k < i + 9; k++)
+    {
+      const Token *t = TOK (f, k);
+
+      if (t->sentence != sentence)
+        return G_MAXUINT;
+      if (t->classes & CLASS_WEEKDAY)
+        return k;
+      if (t->ch == ')')
+        return k + 1 < f->tokens->len && TOK (f, k + 1)->sentence == sentence
+               && (TOK (f, k + 1)->classes & CLASS_WEEKDAY) ? k + 1 : G_MAXUINT;
+    }
+  return G_MAXUINT;
+}
+
 static char *
 clock_value (Finder        *f,
              const Pattern *p,
@@ -2104,6 +2270,7 @@ clock_value (Finder        *f,
 {
   int hour = m->hour, minute = m->minute;
   g_autofree char *day = NULL;
+  guint weekday_token = G_MAXUINT;
 
   if (p->has_param)
     hour = p->param / 60, minute = p->param % 60;
@@ -2128,11 +2295,15 @@ clock_value (Finder        *f,
   if (hour > 24 || minute > 59)
     return NULL;
 
-  /* The day after it ("10 p.m. Wednesday", "5 p.m. EST, Nov. 9"), that of
-   * a date just before in the sentence ("Friday at 3 p.m."), else the
-   * document's. */
+  /* The day after it ("10 p.m. Wednesday", "5 p.m. EST, Nov. 9", also
+   * past a bracket: "10:35 a.m. (0735 GMT) Friday"), that of a date just
+   * before in the sentence ("Friday at 3 p.m."), else the document's. */
+  if (m->weekday == 0)
+    weekday_token = bracketed_weekday (f, m->end);
   if (m->weekday > 0)
     day = weekday_value (f, m->weekday, m->weekday_token);
+  else if (weekday_token != G_MAXUINT)
+    day = weekday_value (f, TOK (f, weekday_token)->lex->weekday, weekday_token);
   else if (m->month > 0 && m->has_day)
     {
       int year = resolve_year (f, m->month, m->day, m->month_token);
@@ -2226,7 +2397,7 @@ set_value (Finder      *f,
     n = 1;
 
   if (m->weekday > 0)
-    return g_strdup_printf ("XXXX-WXX-%d", m->weekday);
+    return with_pod (g_strdup_printf ("XXXX-WXX-%d", m->weekday), m->pod);
   if (m->month > 0)
     return g_strdup_printf ("XXXX-%02d", m->month);
   if (m->season > 0)
@@ -2287,7 +2458,20 @@ rule_value (Finder        *f,
     case RULE_DATE:
       /* "Tuesday night" keeps the pattern's type: TimeBank marks a part
        * of a named day as a DATE (1998-02-10TNI). */
-      v->value = date_value (f, m);
+      if (p->has_param)
+        {
+          /* date:MMDD, a fixed day of a year the clause chooses
+           * ("year-end" is Dec. 31). */
+          Match fixed = *m;
+
+          fixed.month = p->param / 100;
+          fixed.day = p->param % 100;
+          fixed.has_day = TRUE;
+          fixed.month_token = m->first;
+          v->value = date_value (f, &fixed);
+        }
+      else
+        v->value = date_value (f, m);
       break;
     case RULE_NUMERIC:
       v->value = numeric_value (f, m);
@@ -2397,7 +2581,20 @@ widen_report_period (Finder     *f,
       if (f->ref.precision == UNIT_QUARTER)
         f->ref.precision = UNIT_YEAR;
       f->report_nine_months = TRUE;
+      f->report_months = g_strcmp0 (end, "M") == 0 ? (int) n : 0;
     }
+}
+
+/* "the quarter ended Sept. 30": the day only closes the period the
+ * sentence speaks of, which stays the quarter a "year ago" compares with. */
+static gboolean
+closes_quarter (Finder *f,
+                guint   first)
+{
+  guint prev = prev_in_sentence (f, first);
+
+  return prev != G_MAXUINT && (token_is (f, prev, "ended") || token_is (f, prev, "ending"))
+         && f->ref.precision == UNIT_QUARTER && f->ref.sentence == TOK (f, first)->sentence;
 }
 
 static void
@@ -2422,7 +2619,9 @@ emit_timex (Finder     *f,
   timex->freq = g_strdup (v->freq);
   timex->quant = g_strdup (v->quant);
 
-  if ((timex->type == BRIEF_TIMEX_DATE || timex->type == BRIEF_TIMEX_TIME) && !v->keep_ref)
+  f->last_set_ref = (timex->type == BRIEF_TIMEX_DATE || timex->type == BRIEF_TIMEX_TIME)
+                    && !v->keep_ref && !closes_quarter (f, first);
+  if (f->last_set_ref)
     set_ref (f, timex->value, a->sentence);
   else if (timex->type == BRIEF_TIMEX_DURATION)
     widen_report_period (f, timex->value);
@@ -2721,6 +2920,177 @@ suffix_mod (Finder *f,
   return NULL;
 }
 
+/* "April 24 and 25", "May 3 to 5", "April 25-26": the second day of a
+ * range after a day just emitted at @end has its month and year.  Not "April
+ * 24 and 25 people" nor "25%". */
+static guint
+accept_day_range (Finder *f,
+                  guint   end,
+                  int     first_day)
+{
+  const BriefTimex *first = g_ptr_array_index (f->result, f->result->len - 1);
+  const Token *joiner, *day;
+  guint after = end + 2;
+  Value v = { BRIEF_TIMEX_DATE, NULL, NULL, NULL, { 0, }, FALSE };
+
+  if (end + 1 >= f->tokens->len || strlen (first->value) != 10 || first->value[7] != '-')
+    return end;
+  joiner = TOK (f, end);
+  day = TOK (f, end + 1);
+  if (day->sentence != joiner->sentence || !(day->classes & CLASS_DAY)
+      || day->kind != TOKEN_NUMBER || (int) day->number <= first_day || day->number > 31)
+    return end;
+  if (!(token_is (f, end, "and") || token_is (f, end, "to") || token_is (f, end, "through")
+        || token_is (f, end, "or") || (joiner->classes & CLASS_DASH)))
+    return end;
+  /* Only a day: what follows it ends the phrase. */
+  if (after < f->tokens->len && TOK (f, after)->sentence == day->sentence
+      && !(TOK (f, after)->kind == TOKEN_PUNCT && TOK (f, after)->ch != '%'
+           && TOK (f, after)->ch != '-' && TOK (f, after)->ch != '/')
+      && !has_flag (f, after, LEX_DATE_CONTEXT))
+    return end;
+  if (glued_after (f, after))
+    return end;
+
+  v.value = g_strdup_printf ("%.8s%02u", first->value, day->number);
+  if (!valid_day (atoi (first->value), atoi (first->value + 5), (int) day->number)
+      && first->value[0] != 'X')
+    {
+      g_free (v.value);
+      return end;
+    }
+  emit_timex (f, end + 1, after, &v, NULL);
+  return after;
+}
+
+/* The count of the number at token @i, or 0. */
+static guint
+number_at (Finder *f,
+           guint   i)
+{
+  const Token *t;
+
+  if (i >= f->tokens->len)
+    return 0;
+  t = TOK (f, i);
+  if (t->kind == TOKEN_NUMBER)
+    return t->number;
+  return t->lex != NULL && (t->lex->flags & LEX_NUMBER) && t->lex->number > 0 ? t->lex->number : 0;
+}
+
+/* Whether @n units at token @unit, then "a" or "per" and the unit after
+ * it, fill that whole unit: "24 hours a day", "seven days a week", "365
+ * days a year" say "all the time". */
+static gboolean
+fills_unit (Finder *f,
+            guint   n,
+            guint   unit)
+{
+  static const struct { Unit part; guint n; Unit whole; } wholes[] = {
+    { UNIT_HOUR, 24, UNIT_DAY }, { UNIT_DAY, 7, UNIT_WEEK }, { UNIT_DAY, 365, UNIT_YEAR },
+    { UNIT_WEEK, 52, UNIT_YEAR }, { UNIT_MONTH, 12, UNIT_YEAR },
+  };
+  const Token *part = TOK (f, unit);
+
+  if (part->lex == NULL || unit + 2 >= f->tokens->len
+      || !(token_is (f, unit + 1, "a") || token_is (f, unit + 1, "per"))
+      || TOK (f, unit + 2)->lex == NULL)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (wholes); k++)
+    if (part->lex->unit == wholes[k].part && n == wholes[k].n
+        && TOK (f, unit + 2)->lex->unit == wholes[k].whole)
+      return TRUE;
+  return FALSE;
+}
+
+/* Words that look like a time in a use that is none: "the last night of the
+ * fair", "high noon", "USA Today", "today's youth", "a quarter of the
+ * market". */
+static gboolean
+is_idiom (Finder        *f,
+          const Pattern *p,
+          const Match   *m,
+          guint          start)
+{
+  /* "the week of work": a week of something is no date ("the week of
+   * March 6" is matched whole). */
+  if (p->rule == RULE_REL && p->has_param && m->unit == UNIT_WEEK && !m->has_rel
+      && token_is (f, m->end, "of"))
+    return TRUE;
+
+  /* "the last night of the festival", "his last night": the final one,
+   * not yesterday's. */
+  if (p->rule == RULE_DAY && token_is (f, m->first, "last") && m->first > 0
+      && (token_is (f, m->first - 1, "the") || has_flag (f, m->first - 1, LEX_DETERMINER)
+          || token_is (f, m->end, "of")))
+    return TRUE;
+
+  /* "high noon" is a showdown, not a clock time. */
+  if (p->rule == RULE_TIME && p->has_param && m->first > 0
+      && token_is (f, m->first - 1, "high"))
+    return TRUE;
+
+  /* "USA Today", "VOA Today": a capitalised "Today" after a name inside
+   * a sentence ends the name of a paper or a show. */
+  if (p->rule == RULE_DAY && m->end == m->first + 1 && TOK (f, m->first)->upper
+      && m->first > 0 && prev_in_sentence (f, m->first) == m->first - 1
+      && TOK (f, m->first - 1)->kind == TOKEN_WORD && TOK (f, m->first - 1)->upper
+      && prev_in_sentence (f, m->first - 1) != G_MAXUINT)
+    return TRUE;
+
+  /* "today's youth", "today's world": the present age, not a day. */
+  if (p->rule == RULE_DAY && m->end == m->first + 1 && m->end + 2 < f->tokens->len
+      && (TOK (f, m->end)->ch == '\'' || TOK (f, m->end)->ch == 0x2019)
+      && token_is (f, m->end + 1, "s") && has_flag (f, m->end + 2, LEX_GENERIC_NOW))
+    return TRUE;
+
+  /* "the people of tomorrow", "the world of today": an age, not a day
+   * ("the end of today", "the events of today's session" keep it). */
+  if (p->rule == RULE_DAY && m->end == m->first + 1 && m->first >= 2 && start == m->first
+      && (token_is (f, m->first, "today") || token_is (f, m->first, "tomorrow"))
+      && token_is (f, m->first - 1, "of") && is_lower_word (f, m->first - 2)
+      && !(TOK (f, m->first - 2)->classes & TIME_WORD_CLASSES)
+      && (m->end >= f->tokens->len || TOK (f, m->end)->kind != TOKEN_PUNCT
+          || (TOK (f, m->end)->ch != '\'' && TOK (f, m->end)->ch != 0x2019)))
+    return TRUE;
+
+  /* "24 hours a day, seven days a week": always, neither a length nor a
+   * rate. */
+  if (p->rule == RULE_DUR && m->has_number && m->end == m->unit_token + 1
+      && fills_unit (f, m->number, m->unit_token))
+    return TRUE;
+  if (p->rule == RULE_DUR && m->first >= 2 && m->end == m->first + 2
+      && (token_is (f, m->first, "a") || token_is (f, m->first, "per"))
+      && fills_unit (f, number_at (f, m->first - 2), m->first - 1))
+    return TRUE;
+
+  /* "a quarter of the market", "three quarters of its voters": a share,
+   * not three months; "a quarter of a century" and "several quarters of
+   * losses" stay times. */
+  if (p->rule == RULE_DUR && m->unit == UNIT_QUARTER && token_is (f, m->end, "of")
+      && m->end + 2 < f->tokens->len && has_flag (f, m->end + 1, LEX_DETERMINER)
+      && !(TOK (f, m->end + 2)->classes & (CLASS_UNIT | CLASS_YEAR)))
+    return TRUE;
+
+  return FALSE;
+}
+
+/* "Islam will one day be...": "one day" between an auxiliary and its verb
+ * is "some day", a time to come, not a length. */
+static gboolean
+is_some_day (Finder        *f,
+             const Pattern *p,
+             const Match   *m)
+{
+  guint aux = m->first - 1;
+
+  return p->rule == RULE_DUR && m->end == m->first + 2 && token_is (f, m->first, "one")
+         && m->unit == UNIT_DAY && m->first > 0 && is_lower_word (f, m->end)
+         && (token_is (f, aux, "will") || token_is (f, aux, "would")
+             || token_is (f, aux, "may") || token_is (f, aux, "might")
+             || token_is (f, aux, "could") || token_is (f, aux, "can"));
+}
+
 /* Checks the context of the match @m of @p (after the modifier @mod from
  * token @start, if any), emits it and returns the token to go on from, or 0
  * when the match is dropped. */
@@ -2788,6 +3158,9 @@ accept_match (Finder        *f,
       && TOK (f, m->end)->ch == ',')
     return 0;
 
+  if (is_idiom (f, p, m, start))
+    return 0;
+
   /* "two thousand people": a year in words needs no count after it, and
    * "two thousand" one before it ("in", "the year"), as it is a number as
    * often as a year. */
@@ -2836,6 +3209,14 @@ accept_match (Finder        *f,
       && rate_context (f, m->first))
     v.type = BRIEF_TIMEX_SET;
 
+
+  if (is_some_day (f, p, m))
+    {
+      g_free (v.value);
+      v.value = g_strdup ("FUTURE_REF");
+      v.type = BRIEF_TIMEX_DATE;
+    }
+
   /* "a year earlier" compares with the quarter spoken of, which stays the
    * one the next "a year ago" compares with.  News compares: the next "a
    * year earlier" or "year-earlier" is the same period again, not the year
@@ -2850,6 +3231,16 @@ accept_match (Finder        *f,
     {
       g_free (v.value);
       v.value = g_strdup ("P1Y");
+      v.type = BRIEF_TIMEX_DURATION;
+    }
+
+  /* "For the nine months, ... in the year-earlier period": the period
+   * compared with is a length of months as the report's own is. */
+  if (p->rule == RULE_OFFSET && m->unit == UNIT_YEAR && f->report_nine_months
+      && f->report_months > 0 && token_is (f, m->end - 1, "period"))
+    {
+      g_free (v.value);
+      v.value = g_strdup_printf ("P%dM", f->report_months);
       v.type = BRIEF_TIMEX_DURATION;
     }
 
@@ -2878,6 +3269,8 @@ accept_match (Finder        *f,
     mod = suffix_mod (f, m->first, &end, v.type);
 
   emit_timex (f, start, end, &v, mod);
+  if (p->rule == RULE_DATE && m->month > 0 && m->has_day && m->weekday == 0)
+    end = accept_day_range (f, end, m->day);
   return end;
 }
 
@@ -3189,6 +3582,8 @@ load_calendar_words (BriefDateTagger *self,
           entry->weekday = number;
           if (fields_have (fields, "strict"))
             entry->flags |= LEX_WEEKDAY_STRICT;
+          if (fields_have (fields, "plural"))
+            entry->flags |= LEX_PLURAL;
           if (fields_have (fields, "abbr"))
             entry->flags |= LEX_WEEKDAY_ABBR;
         }
@@ -3205,8 +3600,17 @@ load_flag_words (BriefDateTagger *self,
   for (guint i = 0; i < lines->len; i++)
     {
       GStrv fields = g_ptr_array_index (lines, i);
+      LexFlags word_flag = flag;
 
-      lexicon_entry (self, fields[0])->flags |= flag;
+      /* "set to": the word marks the future only before "to". */
+      if (flag == LEX_FUTURE && fields[1] != NULL && strcmp (fields[1], "to") == 0)
+        word_flag = LEX_FUTURE_TO;
+      else if (flag == LEX_FUTURE && fields[1] != NULL && strcmp (fields[1], "modal") == 0)
+        word_flag = LEX_MODAL;
+      else if (fields[1] != NULL)
+        g_warning ("%s: unknown kind “%s”", name, fields[1]);
+
+      lexicon_entry (self, fields[0])->flags |= word_flag;
     }
 }
 
@@ -3228,6 +3632,8 @@ load_date_context (BriefDateTagger *self)
         flag = LEX_WEEKDAY_NAME;
       else if (fields[1] != NULL && strcmp (fields[1], "next") == 0)
         flag = LEX_NEXT_DATE;
+      else if (fields[1] != NULL && strcmp (fields[1], "generic") == 0)
+        flag = LEX_GENERIC_NOW;
       else if (fields[1] != NULL)
         g_warning ("date-context.txt: unknown kind “%s”", fields[1]);
 
@@ -3314,6 +3720,8 @@ load_value_words (BriefDateTagger *self,
       else if (strcmp (name, "day-parts.txt") == 0)
         {
           e->pod = code_index (pod_codes, G_N_ELEMENTS (pod_codes), fields[1]);
+          if (fields_have (fields, "plural"))
+            e->flags |= LEX_PLURAL;
         }
       else if (strcmp (name, "holidays.txt") == 0)
         {
@@ -3599,7 +4007,7 @@ brief_date_tagger_init (BriefDateTagger *self)
     "s", "t", "m", "and", "to", "or", "through", "until", "the", "this", "current",
     "every", "each", "once", "twice", "times", "of", "old", "ended", "ending",
     "be", "been", "is", "are", "being", "couple", "thousand", "now", "long",
-    "so", "later", "after", "beyond", "earlier", "before",
+    "so", "later", "after", "beyond", "earlier", "before", "have", "by", "since", "high", "one", "could", "can",
   };
   static const char * const ampm[] = { "a", "p", "am", "pm" };
   static const char * const value_lists[] = {
@@ -3624,7 +4032,11 @@ brief_date_tagger_init (BriefDateTagger *self)
   load_flag_words (self, "future-markers.txt", LEX_FUTURE);
   load_flag_words (self, "past-markers.txt", LEX_PAST);
   load_flag_words (self, "present-markers.txt", LEX_PRESENT);
+  load_flag_words (self, "speech-verbs.txt", LEX_SPEECH);
   load_flag_words (self, "duration-context.txt", LEX_DUR_CONTEXT);
+  load_flag_words (self, "comparison-words.txt", LEX_COMPARE);
+  /* In the lexicon without a tense flag, they mark no tense. */
+  load_flag_words (self, "untensed-ed.txt", 0);
   load_flag_words (self, "time-zones.txt", LEX_ZONE);
   load_patterns (self);
 
