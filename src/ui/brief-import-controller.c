@@ -37,6 +37,11 @@ struct _BriefImportController
   ImportItem     *current;
   GString        *errors;          /* one line per item that failed */
 
+  /* The current item's result, waiting for the window to have drawn. */
+  GAsyncResult   *pending;
+  guint           apply_idle_id;
+  guint           apply_timeout_id;
+
   /* A batch runs from the first item queued while idle to the last done. */
   guint           n_total;
   guint           n_done;
@@ -192,17 +197,19 @@ brief_import_controller_set_current (BriefImportController *self,
 }
 
 static void
-brief_import_controller_import_cb (GObject      *object,
-                                   GAsyncResult *result,
-                                   gpointer      user_data)
+brief_import_controller_apply (BriefImportController *self,
+                               GAsyncResult          *result)
 {
-  BriefBriefing *briefing = BRIEF_BRIEFING (object);
-  g_autoptr(BriefImportController) self = user_data;
+  g_autoptr(BriefBriefing) briefing = BRIEF_BRIEFING (g_async_result_get_source_object (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  guint n_added;
+  guint n_added = 0;
 
-  if (g_async_result_is_tagged (result, brief_briefing_add_text_async))
+  /* Cancelled while it waited: the article is dropped, as if it had been
+   * stopped on the way. */
+  if (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable))
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+  else if (g_async_result_is_tagged (result, brief_briefing_add_text_async))
     n_added = brief_briefing_add_text_finish (briefing, result, &error);
   else
     n_added = brief_briefing_import_file_finish (briefing, result, &error);
@@ -254,6 +261,42 @@ brief_import_controller_import_cb (GObject      *object,
     }
 
   brief_import_controller_start_next (self);
+}
+
+static gboolean
+apply_pending_cb (gpointer user_data)
+{
+  BriefImportController *self = user_data;
+  g_autoptr(GAsyncResult) result = g_steal_pointer (&self->pending);
+
+  g_clear_handle_id (&self->apply_idle_id, g_source_remove);
+  g_clear_handle_id (&self->apply_timeout_id, g_source_remove);
+  if (result != NULL)
+    brief_import_controller_apply (self, result);
+  return G_SOURCE_REMOVE;
+}
+
+/* The worker may hand articles back faster than the window draws, and
+ * adding one costs the main loop some milliseconds: a result waits for an
+ * idle moment, below the priority of redrawing, so that a long batch never
+ * holds up frames, or at most APPLY_WAIT_MS when drawing is slower than that
+ * (software rendering), so that drawing never holds up the batch. */
+#define APPLY_WAIT_MS 40
+
+static void
+brief_import_controller_import_cb (GObject      *object,
+                                   GAsyncResult *result,
+                                   gpointer      user_data)
+{
+  g_autoptr(BriefImportController) self = user_data;
+
+  if (brief_import_controller_is_closed (self))
+    return;
+
+  g_assert (self->pending == NULL);
+  self->pending = g_object_ref (result);
+  self->apply_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_pending_cb, self, NULL);
+  self->apply_timeout_id = g_timeout_add (APPLY_WAIT_MS, apply_pending_cb, self);
 }
 
 static gboolean
@@ -557,6 +600,9 @@ brief_import_controller_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_queue_clear_full (&self->queue, (GDestroyNotify) import_item_free);
   g_clear_pointer (&self->current, import_item_free);
+  g_clear_handle_id (&self->apply_idle_id, g_source_remove);
+  g_clear_handle_id (&self->apply_timeout_id, g_source_remove);
+  g_clear_object (&self->pending);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BRIEF_TYPE_IMPORT_CONTROLLER);
 
