@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Prints 'N passed, N failed' from one or more of meson's JSON test logs
 (testlog.json, testlog-SETUP.json), counted together; skips count as neither.
+The tests that failed are named first, a line each, so that the end of a
+long CI log still tells which ones they were.
 
 usage: summarize-testlog.py LOG [LOG…]
 
@@ -19,7 +21,11 @@ for path in sys.argv[1:]:
         failed += 1
         continue
     with open(path, encoding="utf-8") as log:
-        results = [json.loads(line)["result"] for line in log if line.strip()]
+        entries = [json.loads(line) for line in log if line.strip()]
+    results = [entry["result"] for entry in entries]
+    for entry in entries:
+        if entry["result"] not in ("OK", "EXPECTEDFAIL", "SKIP"):
+            print(f"FAILED {entry['name']} ({entry['result']}, {os.path.basename(path)})")
     ok = sum(result in ("OK", "EXPECTEDFAIL") for result in results)
     skipped = results.count("SKIP")
     passed += ok
