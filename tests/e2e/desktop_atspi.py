@@ -397,7 +397,7 @@ class App:
     """The application started with @args in a scratch home under @home
     (its working folder, where its log goes too), found on the bus."""
 
-    def __init__(self, args, home, extra_env=None, find_timeout=WAIT_SECONDS):
+    def __init__(self, args, home, extra_env=None):
         os.makedirs(home, exist_ok=True)
         self.cwd = home
         self.env = scratch_env(home, extra_env)
@@ -408,7 +408,7 @@ class App:
         self.proc = subprocess.Popen([APP, *args], env=self.env, stdout=self.log,
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                      cwd=home)
-        self.node = wait_for(lambda: find_app(self.proc.pid), timeout=find_timeout)
+        self.node = wait_for(lambda: find_app(self.proc.pid))
 
     def launch_again(self, args):
         """As a file manager does: a second launch hands @args to the first."""
