@@ -442,16 +442,20 @@ class App:
             lines.append(f"application exited with {self.proc.returncode}")
         return "\n".join(lines)
 
+    def press_quitting(self, press_quit):
+        """Calls @press_quit, a press that quits the application: it may
+        leave the bus before it answers, which is no error."""
+        try:
+            press_quit()
+        except Exception as e:
+            if self.proc.poll() is None and "disconnected" not in str(e):
+                raise
+
     def quit_through_menu(self):
         """Quit in the primary menu, answering Discard to unsaved work;
         returns (whether it ended cleanly, diagnostics)."""
         try:
-            try:
-                press_menu_item(self.node, "Quit")
-            except Exception as e:
-                # The application may leave the bus before it answers the click.
-                if self.proc.poll() is None and "disconnected" not in str(e):
-                    raise
+            self.press_quitting(lambda: press_menu_item(self.node, "Quit"))
             status = quit_app(self.proc, self.node, activate=False)
             return status == 0, f"exit status {status}\n" + ("" if status == 0 else self.diagnostics())
         except Exception as e:

@@ -47,7 +47,7 @@ def drafts_left(app):
 
 
 def quit_and_wait(app):
-    press(ui.open_menu_item(app.node, "Quit"))
+    app.press_quitting(lambda: press(ui.open_menu_item(app.node, "Quit")))
     app.proc.wait(timeout=10)
 
 
