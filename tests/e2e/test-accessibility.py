@@ -13,10 +13,7 @@ or labelled-by relation); GTK's fallback of the widget's type name, such as
 
 import os
 import re
-import shutil
 import sys
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 try:
     import desktop_atspi as ui
@@ -126,42 +123,24 @@ def check_tree(tap, root, what):
               "unnamed:\n" + "\n".join(bad[:40]))
 
 
-def frames(app):
-    return list(ui.children(app))
-
-
-def main():
-    tap = ui.Tap()
-    if not os.path.exists(ui.APP):
-        print(f"1..0 # SKIP {ui.APP} not built")
-        return 0
-
-    proc, scratch, log = ui.start_app([ui.SAMPLE], {"LANGUAGE": "en", "LC_ALL": "C.UTF-8"})
-    app = None
+def check_app(tap, tmp):
+    run = ui.App([ui.SAMPLE], tmp, {"LANGUAGE": "en", "LC_ALL": "C.UTF-8"})
+    app = run.node
     try:
-        app = ui.wait_for(ui.find_app, timeout=30)
         if not tap.check(app is not None, "the application appears on the accessibility bus",
-                         ui.log_tail(log)):
-            return tap.finish()
+                         run.log_tail):
+            return
 
-        def main_window():
-            for frame in frames(app):
-                if ui.find(frame, lambda n: ui.name_of(n) == "Main Menu"):
-                    return frame
-            return None
-
-        window = ui.wait_for(main_window, timeout=20)
+        window = ui.wait_for(lambda: ui.main_frame(app), timeout=20)
         if not tap.check(window is not None, "the main window is found",
-                         "\n".join(ui.dump(app)[:100])):
-            return tap.finish()
+                         lambda: "\n".join(ui.dump(app)[:100])):
+            return
         # Let the article load and the timeline fill.
         ui.wait_for(lambda: ui.find(window, lambda n: "2021" in ui.name_of(n)), timeout=15)
         check_tree(tap, window, "main window with an article")
 
         # The main menu.
-        menu_button = ui.find(window, lambda n: ui.name_of(n) == "Main Menu")
-        target = menu_button if ui.action_names(menu_button) else ui.find(menu_button, ui.action_names)
-        ui.press(target)
+        ui.press_menu_button(window)
 
         def open_menu():
             items = ui.find_all(app, lambda n: ui.role_of(n) == "menu item" and ui.is_showing(n))
@@ -170,7 +149,7 @@ def main():
         items = ui.wait_for(open_menu, timeout=10) or []
         tap.check(bool(items), "the main menu opens", "\n".join(ui.dump(window)[:80]))
         seen, bad = 0, []
-        for frame in frames(app):
+        for frame in ui.app_frames(app):
             s, b = unnamed_controls(frame)
             seen, bad = seen + s, bad + b
         tap.check(not bad, f"main menu: every item and control has a name ({seen} checked)",
@@ -181,11 +160,10 @@ def main():
         if about is None:
             tap.skip("About dialog: every control has a name", "no About item in the menu")
         else:
-            before = set(id(f) for f in frames(app))
             ui.press(about)
 
             def about_dialog():
-                for frame in frames(app):
+                for frame in ui.app_frames(app):
                     if ui.find(frame, lambda n: "0.1" in ui.name_of(n) or
                                ui.name_of(n) in ("Credits", "About")):
                         if frame is not None and ui.find(frame, lambda n: ui.name_of(n) == "Main Menu") is None:
@@ -194,13 +172,12 @@ def main():
 
             dialog = ui.wait_for(about_dialog, timeout=10)
             if tap.check(dialog is not None, "the About dialog opens",
-                         "\n".join(sum((ui.dump(f, max_depth=6) for f in frames(app)), [])[:80])):
+                         "\n".join(sum((ui.dump(f, max_depth=6) for f in ui.app_frames(app)), [])[:80])):
                 check_tree(tap, dialog, "About dialog")
                 close = ui.find(dialog, lambda n: ui.role_of(n) == "push button"
                                 and ui.name_of(n) in ("Close", "_Close"))
                 if close is not None:
                     ui.safe(lambda: ui.press(close))
-            del before
 
         # The Preferences window, through the application's D-Bus actions
         # (app.preferences, Ctrl+comma).
@@ -218,14 +195,14 @@ def main():
             opened = False
 
         def preferences():
-            for frame in frames(app):
+            for frame in ui.app_frames(app):
                 if ui.name_of(frame) == "Preferences":
                     return frame
             return None
 
         dialog = ui.wait_for(preferences, timeout=10) if opened else None
         if tap.check(dialog is not None, "the Preferences window opens",
-                     "\n".join(ui.name_of(f) for f in frames(app))):
+                     "\n".join(ui.name_of(f) for f in ui.app_frames(app))):
             check_tree(tap, dialog, "Preferences window")
             names = {ui.clean(ui.name_of(n)) for n, _ in ui.walk(dialog)}
             for wanted in ("Author", "Handling marking", "Export format", "Paper size", "Style"):
@@ -244,7 +221,7 @@ def main():
             ui.press(open_button)
 
             def chooser():
-                for frame in frames(app):
+                for frame in ui.app_frames(app):
                     if ui.name_of(frame) == "Open Articles" or \
                             ui.find(frame, lambda n: ui.role_of(n) == "table" or
                                     ui.name_of(n) == "Open Articles", ):
@@ -269,16 +246,19 @@ def main():
                 if cancel is not None:
                     ui.safe(lambda: ui.press(cancel))
     finally:
-        status = ui.stop_app(proc, app)
+        status = run.stop()
         tap.check(status == 0, "the application quits cleanly through app.quit",
-                  f"exit status {status}\n" + ui.log_tail(log))
-        shutil.rmtree(scratch, ignore_errors=True)
+                  f"exit status {status}\n" + ui.log_tail(run.log_path))
+
+
+def main():
+    if ui.skip_missing([(ui.APP, "the application")]):
+        return 0
+    tap = ui.Tap()
+    with ui.e2e_run(tap, "briefing-a11y-e2e-") as tmp:
+        check_app(tap, tmp)
     return tap.finish()
 
 
 if __name__ == "__main__":
-    try:
-        status = main()
-    finally:
-        ui.stop_bus()
-    sys.exit(status)
+    sys.exit(main())

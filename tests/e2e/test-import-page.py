@@ -18,22 +18,16 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 try:
-    import gi
-
-    gi.require_version("Atspi", "2.0")
-    from gi.repository import Atspi
+    import desktop_atspi as ui
+    from desktop_atspi import Atspi
 except (ImportError, ValueError) as e:
     print(f"1..0 # SKIP AT-SPI bindings missing: {e}")
     sys.exit(0)
 
-BUILD_ROOT = os.environ.get("BRIEF_BUILD_ROOT", "")
-SOURCE_ROOT = os.environ.get("BRIEF_SOURCE_ROOT", "")
-APP = os.path.join(BUILD_ROOT, "src", "briefing")
-FIXTURES = os.path.join(SOURCE_ROOT, "tests", "fixtures")
+FIXTURES = os.path.join(ui.SOURCE_ROOT, "tests", "fixtures")
 PAGE = os.path.join(FIXTURES, "import", "news-page.html")
 UNDATED = os.path.join(FIXTURES, "e2e", "undated-ferry.txt")
 SHOTS = os.environ.get("BRIEF_E2E_SCREENSHOTS")
@@ -60,47 +54,15 @@ UNKNOWN_YEAR = "March (year unknown) — "  # how the timeline names it until th
 PUBLISHED = "2023-09-05"
 RESOLVED = "March 2023"
 
-_results = []
-_planned = 12
-
-
-def tap(ok, description, diagnostics=None, skip=None):
-    number = len(_results) + 1
-    _results.append(True if skip else ok)
-    if skip:
-        print(f"ok {number} - {description} # SKIP {skip}", flush=True)
-        return True
-    print(f"{'ok' if ok else 'not ok'} {number} - {description}", flush=True)
-    if not ok and diagnostics:
-        for line in str(diagnostics).splitlines():
-            print(f"# {line}", flush=True)
-    return ok
-
-
-def diag(message):
-    for line in str(message).splitlines():
-        print(f"# {line}", flush=True)
-
-
-# The AT-SPI helpers every end-to-end test shares.
-from desktop_atspi import (  # noqa: E402
-    dump, find, find_all, find_app, has_action, is_showing, main_frame, name_of, press,
-    press_menu_item, quit_app, role_of, start_accessibility_bus, supports, text_of,
-    wait_for, walk)
 
 
 def showing_named(root, name, role=None):
-    return find(root, lambda n: name_of(n) == name and is_showing(n)
-                and (role is None or role_of(n) == role))
+    return ui.find(root, lambda n: ui.name_of(n) == name and ui.is_showing(n)
+                   and (role is None or ui.role_of(n) == role))
 
 
 def screenshot(name):
-    if not SHOTS:
-        return
-    os.makedirs(SHOTS, exist_ok=True)
-    time.sleep(0.6)  # let revealers finish sliding
-    subprocess.run(["import", "-window", "root", os.path.join(SHOTS, name + ".png")],
-                   stdout=sys.stderr, stderr=sys.stderr, check=False)
+    ui.screenshot(SHOTS, name)
 
 
 # ---------------------------------------------------------------- the clipboard
@@ -146,7 +108,7 @@ def set_clipboard(text, env):
             return proc, "a GTK 4 helper"
         proc.wait(timeout=5)
     except Exception as e:
-        diag(f"no GTK clipboard helper: {e}")
+        ui.diag(f"no GTK clipboard helper: {e}")
     return None, None
 
 
@@ -156,7 +118,7 @@ def set_clipboard(text, env):
 def highlighted(article, needle):
     """TRUE when the text @needle in the article carries a background colour
     (the date highlight) in its text attributes."""
-    text = text_of(article)
+    text = ui.text_of(article)
     offset = text.find(needle)
     if offset < 0:
         return None
@@ -169,246 +131,203 @@ def highlighted(article, needle):
     return None
 
 
-def main():
-    for path, what in ((APP, "the application"), (PAGE, "the page fixture"),
-                       (UNDATED, "the undated fixture")):
-        if not os.path.exists(path):
-            print(f"1..0 # SKIP {what} {path} missing")
-            return 0
+def timeline_row(app, needle):
+    timeline = ui.timeline_of(app.node)
+    if timeline is None:
+        return None
+    return ui.find(timeline, lambda n: n is not timeline and ui.name_of(n).startswith(needle))
 
-    a11y_bus = start_accessibility_bus()
-    Atspi.get_desktop(0).get_child_count()
 
-    print(f"1..{_planned}", flush=True)
+def article_text_has(app, needle):
+    return ui.wait_for(lambda: needle in ui.text_of(ui.article_of(app.node)))
 
-    tmp = tempfile.mkdtemp(prefix="briefing-e2e-import-")
-    env = dict(os.environ)
-    env.pop("GTK_A11Y", None)  # none/test would hide the app from AT-SPI
-    for var, sub in (("HOME", "home"), ("XDG_CONFIG_HOME", "config"),
-                     ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"),
-                     ("XDG_STATE_HOME", "state"), ("XDG_RUNTIME_DIR", "runtime")):
-        path = os.path.join(tmp, sub)
-        os.makedirs(path, mode=0o700, exist_ok=True)
-        env[var] = path
-    env["GSETTINGS_BACKEND"] = "memory"
-    env.setdefault("GSETTINGS_SCHEMA_DIR", os.path.join(BUILD_ROOT, "data"))
 
-    log_path = os.path.join(tmp, "briefing.log")
-    log = open(log_path, "wb")
-    proc = subprocess.Popen([APP, PAGE], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=tmp)
+def showing_label(app, predicate, timeout=ui.WAIT_SECONDS):
+    return ui.wait_for(lambda: ui.find(app.node, lambda n: ui.role_of(n) == "label" and ui.is_showing(n)
+                                       and predicate(ui.name_of(n))), timeout=timeout)
+
+
+def check_page(tap, app):
+    """2–6: the saved page's header, text and dates, and no chaff."""
+    # 2. The header names the article by its headline, not the page title.
+    title = ui.wait_for(lambda: showing_named(app.node, PAGE_TITLE, "label"))
+    tap.check(title is not None, "the article header shows the page's headline", app.diagnostics)
+    screenshot("1-page")
+
+    # 3. Site, byline and link in the header.
+    source = ui.find(app.node, lambda n: ui.role_of(n) == "label" and PAGE_SITE in ui.name_of(n)
+                     and PAGE_BYLINE in ui.name_of(n) and ui.is_showing(n))
+    link = ui.find(app.node, lambda n: ui.name_of(n) == "Article address" and ui.is_showing(n))
+    link_text = " ".join(ui.name_of(c) for c, _ in ui.walk(link)) if link is not None else ""
+    tap.check(source is not None and PAGE_URL in link_text,
+              "the header shows the site, the byline and the link",
+              f"source label: {source and ui.name_of(source)!r}; link: {link_text!r}")
+
+    # 4. The article text, with its dates highlighted.
+    article = ui.article_of(app.node)
+    text = article_text_has(app, PAGE_SENTENCE) and ui.text_of(article)
+    attrs = highlighted(article, PAGE_DATE) if text else None
+    row = ui.wait_for(lambda: timeline_row(app, PAGE_DATE), timeout=5)
+    tap.check(bool(text) and attrs is not None and row is not None,
+              f"the article view shows the body with '{PAGE_DATE}' highlighted and on the timeline",
+              f"attributes at the date: {attrs!r}; timeline row: {row and ui.name_of(row)!r}\n"
+              f"text: {ui.text_of(article)[:300]!r}")
+
+    # 5. None of the page around the article.
+    leaked = [c for c in PAGE_CHAFF if c in (text or "")]
+    tap.check(bool(text) and not leaked, "navigation, ads, comments and lists stay out of the article",
+              f"leaked: {leaked}")
+
+    # 6. A dated page asks nothing.
+    asked = ui.find(app.node, lambda n: (ui.name_of(n) == "Publication date unknown"
+                                         or ui.name_of(n).startswith("Set Publication Date"))
+                    and ui.is_showing(n))
+    tap.check(asked is None, "a page with a publication date does not ask for one",
+              asked and f"showing: {ui.name_of(asked)!r}")
+
+
+def check_paste(tap, app, helpers):
+    """7. Paste text from the clipboard: a second article."""
+    clip, how = set_clipboard(PASTED_TEXT, app.env)
+    if clip is None:
+        tap.skip("text pasted from the clipboard becomes a second article",
+                 "neither xclip nor GTK 4 for Python can set the clipboard")
+        return
+    helpers.append(clip)
+    ui.diag(f"clipboard set with {how}")
+    try:
+        ui.press_menu_item(app.node, "Paste as New Article")
+        pasted = article_text_has(app, "twenty years after the last keeper left")
+        header = ui.wait_for(lambda: showing_named(app.node, PASTED_TITLE, "label"), timeout=5)
+        # The events of both articles are on the timeline.
+        sources = ui.wait_for(lambda: timeline_row(app, "2 May 2024") and timeline_row(app, PAGE_DATE),
+                              timeout=5)
+        ok = bool(pasted) and header is not None and sources is not None
+        diagnostics = (f"pasted text shown: {bool(pasted)}; header: {header is not None}; "
+                       f"first article still listed: {sources is not None}")
+    except Exception as e:
+        ok, diagnostics = False, f"{type(e).__name__}: {e}"
+    tap.check(ok, "text pasted from the clipboard becomes a second article",
+              lambda: diagnostics + "\n" + app.diagnostics())
+    screenshot("2-pasted")
+
+
+def check_undated(tap, app):
+    """8. An undated article: the header says so, the prompt asks, "March"
+    waits.  Returns the prompt's entry."""
+    try:
+        app.launch_again([UNDATED])
+        shown = article_text_has(app, "corrosion below the waterline in March")
+        unknown = ui.wait_for(lambda: showing_named(app.node, "Publication date unknown", "label"), timeout=5)
+        # GTK 4.8 appends the mnemonic label to an entry's name.
+        entry = ui.wait_for(lambda: ui.find(app.node, lambda n: ui.name_of(n).startswith("Date of publication")
+                                            and ui.supports(n, "EditableText") and ui.is_showing(n)),
+                            timeout=5)
+        # "March" is kept, said to be of no known year, until the date is set.
+        unresolved = (timeline_row(app, RESOLVED) is None
+                      and ui.wait_for(lambda: timeline_row(app, UNKNOWN_YEAR), timeout=5) is not None
+                      and all(ui.name_of(n).startswith(UNKNOWN_YEAR)
+                              for n in ui.find_all(app.node, lambda n: ui.role_of(n) == "list item"
+                                                   and UNDATED_EVENT in ui.name_of(n))))
+        ok = bool(shown) and unknown is not None and entry is not None and unresolved
+        diagnostics = (f"shown: {bool(shown)}; 'Publication date unknown': {unknown is not None}; "
+                       f"prompt entry: {entry is not None}; March unresolved: {unresolved}")
+    except Exception as e:
+        ok, entry, diagnostics = False, None, f"{type(e).__name__}: {e}"
+    tap.check(ok, "an undated article says 'Publication date unknown' and asks for the date",
+              lambda: diagnostics + "\n" + app.diagnostics())
+    screenshot("3-prompt")
+    return entry
+
+
+def check_prompt(tap, app, entry):
+    """9. Answering the prompt resolves "March" on the timeline."""
+    try:
+        if entry is None:
+            raise RuntimeError("no prompt to answer")
+        Atspi.EditableText.insert_text(entry, 0, PUBLISHED, len(PUBLISHED))
+        if not ui.wait_for(lambda: ui.text_of(entry) == PUBLISHED, timeout=3):
+            raise RuntimeError(f"the entry holds {ui.text_of(entry)!r}")
+        set_button = ui.find(app.node, lambda n: ui.name_of(n).startswith("Set Publication Date")
+                             and ui.has_action(n))
+        ui.press(set_button)
+        row = ui.wait_for(lambda: timeline_row(app, RESOLVED))
+        gone = ui.wait_for(lambda: showing_named(app.node, "Publication date unknown", "label") is None,
+                           timeout=5)
+        published = ui.find(app.node, lambda n: ui.name_of(n).startswith("Publication date")
+                            and ui.supports(n, "EditableText"))
+        ok = row is not None and bool(gone) and ui.text_of(published) == PUBLISHED
+        diagnostics = (f"row: {row and ui.name_of(row)!r}; prompt gone: {bool(gone)}; "
+                       f"header date: {ui.text_of(published)!r}")
+    except Exception as e:
+        ok, diagnostics = False, f"{type(e).__name__}: {e}"
+    tap.check(ok, f"setting the date through the prompt puts '{RESOLVED}' on the timeline",
+              lambda: diagnostics + "\n" + app.diagnostics())
+    screenshot("4-date-set")
+
+
+def check_batch(tap, app, tmp):
+    """10–11. Several files, one not an article: the others are imported,
+    the error listed; the French one carries a note."""
+    bad = os.path.join(tmp, "holiday-photo.png")
+    with open(bad, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    batch = [os.path.join(FIXTURES, "import", name)
+             for name in ("windows-1252.html", "feed.rss", "utf16le.html")]
+    try:
+        app.launch_again([batch[0], bad] + batch[1:])
+        summary = showing_label(app, lambda name: "could not be imported" in name)
+        errors = showing_label(app, lambda name: name.startswith("Could not open"), timeout=5)
+        listed = ui.name_of(errors) if errors is not None else ""
+        ok = (summary is not None and "1 of 4" in ui.name_of(summary)
+              and "holiday-photo.png" in listed and len(listed.splitlines()) == 1)
+        diagnostics = f"summary: {summary and ui.name_of(summary)!r}; errors: {listed!r}"
+    except Exception as e:
+        ok, diagnostics = False, f"{type(e).__name__}: {e}"
+    tap.check(ok, "a batch goes on past a file that is not an article and lists it at the end",
+              lambda: diagnostics + "\n" + app.diagnostics())
+
+    # 11. The first article of the batch is French: the header says the analysis reads English.
+    note = showing_label(app, lambda name: "English only" in name, timeout=5)
+    tap.check(note is not None, "a French article carries the note that the analysis reads English only",
+              app.diagnostics)
+    screenshot("5-batch")
+
+
+def run(tap, tmp):
+    app = ui.App([PAGE], tmp)
     helpers = []
-    app = None
-
-    def failure_diagnostics():
-        lines = []
-        if app is not None:
-            lines += dump(app)
-        log.flush()
-        with open(log_path, "rb") as f:
-            output = f.read().decode("utf-8", "replace")
-        if output.strip():
-            lines.append("--- application output ---")
-            lines += output.splitlines()[-60:]
-        if proc.poll() is not None:
-            lines.append(f"application exited with {proc.returncode}")
-        return "\n".join(lines)
-
-    def open_in_running_app(paths):
-        # As a file manager does: a second launch hands the files to the first.
-        second = subprocess.run([APP] + paths, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                cwd=tmp, timeout=30)
-        if second.returncode != 0:
-            raise RuntimeError(f"the second launch exited with {second.returncode}")
-
-    def article_view():
-        return find(app, lambda n: name_of(n) == "Article" and supports(n, "Text"))
-
-    def article_text_has(needle):
-        return wait_for(lambda: needle in text_of(article_view()))
-
-    def timeline_row(needle):
-        timeline = find(app, lambda n: name_of(n) == "Timeline"
-                        and role_of(n) in ("list", "list box", "table", "tree"))
-        if timeline is None:
-            return None
-        return find(timeline, lambda n: n is not timeline and name_of(n).startswith(needle))
-
     try:
         # 1. The window opens on the saved page.
-        app = wait_for(find_app)
-        if not tap(app is not None and wait_for(lambda: main_frame(app)) is not None,
-                   "the application window appears on the AT-SPI desktop",
-                   failure_diagnostics()):
-            return 1
-
-        # 2. The header names the article by its headline, not the page title.
-        title = wait_for(lambda: showing_named(app, PAGE_TITLE, "label"))
-        tap(title is not None, "the article header shows the page's headline", failure_diagnostics())
-        screenshot("1-page")
-
-        # 3. Site, byline and link in the header.
-        source = find(app, lambda n: role_of(n) == "label" and PAGE_SITE in name_of(n)
-                      and PAGE_BYLINE in name_of(n) and is_showing(n))
-        link = find(app, lambda n: name_of(n) == "Article address" and is_showing(n))
-        link_text = " ".join(name_of(c) for c, _ in walk(link)) if link is not None else ""
-        tap(source is not None and PAGE_URL in link_text,
-            "the header shows the site, the byline and the link",
-            f"source label: {source and name_of(source)!r}; link: {link_text!r}")
-
-        # 4. The article text, with its dates highlighted.
-        article = article_view()
-        text = article_text_has(PAGE_SENTENCE) and text_of(article)
-        attrs = highlighted(article, PAGE_DATE) if text else None
-        row = wait_for(lambda: timeline_row(PAGE_DATE), timeout=5)
-        tap(bool(text) and attrs is not None and row is not None,
-            f"the article view shows the body with '{PAGE_DATE}' highlighted and on the timeline",
-            f"attributes at the date: {attrs!r}; timeline row: {row and name_of(row)!r}\n"
-            f"text: {text_of(article)[:300]!r}")
-
-        # 5. None of the page around the article.
-        leaked = [c for c in PAGE_CHAFF if c in (text or "")]
-        tap(bool(text) and not leaked, "navigation, ads, comments and lists stay out of the article",
-            f"leaked: {leaked}")
-
-        # 6. A dated page asks nothing.
-        asked = find(app, lambda n: (name_of(n) == "Publication date unknown"
-                                     or name_of(n).startswith("Set Publication Date"))
-                     and is_showing(n))
-        tap(asked is None, "a page with a publication date does not ask for one",
-            asked and f"showing: {name_of(asked)!r}")
-
-        # 7. Paste text from the clipboard: a second article.
-        clip, how = set_clipboard(PASTED_TEXT, env)
-        if clip is None:
-            tap(True, "text pasted from the clipboard becomes a second article",
-                skip="neither xclip nor GTK 4 for Python can set the clipboard")
-        else:
-            helpers.append(clip)
-            diag(f"clipboard set with {how}")
-            try:
-                press_menu_item(app, "Paste as New Article")
-                pasted = article_text_has("twenty years after the last keeper left")
-                header = wait_for(lambda: showing_named(app, PASTED_TITLE, "label"), timeout=5)
-                # The events of both articles are on the timeline.
-                sources = wait_for(lambda: timeline_row("2 May 2024") and timeline_row(PAGE_DATE),
-                                   timeout=5)
-                ok = bool(pasted) and header is not None and sources is not None
-                diagnostics = (f"pasted text shown: {bool(pasted)}; header: {header is not None}; "
-                               f"first article still listed: {sources is not None}")
-            except Exception as e:
-                ok, diagnostics = False, f"{type(e).__name__}: {e}"
-            tap(ok, "text pasted from the clipboard becomes a second article",
-                diagnostics + "\n" + ("" if ok else failure_diagnostics()))
-            screenshot("2-pasted")
-
-        # 8. An undated article: the header says so, the prompt asks, "March" waits.
-        try:
-            open_in_running_app([UNDATED])
-            shown = article_text_has("corrosion below the waterline in March")
-            unknown = wait_for(lambda: showing_named(app, "Publication date unknown", "label"), timeout=5)
-            # GTK 4.8 appends the mnemonic label to an entry's name.
-            entry = wait_for(lambda: find(app, lambda n: name_of(n).startswith("Date of publication")
-                                          and supports(n, "EditableText") and is_showing(n)),
-                             timeout=5)
-            # "March" is kept, said to be of no known year, until the date is set.
-            unresolved = (timeline_row(RESOLVED) is None
-                          and wait_for(lambda: timeline_row(UNKNOWN_YEAR), timeout=5) is not None
-                          and all(name_of(n).startswith(UNKNOWN_YEAR)
-                                  for n in find_all(app, lambda n: role_of(n) == "list item"
-                                                    and UNDATED_EVENT in name_of(n))))
-            ok = bool(shown) and unknown is not None and entry is not None and unresolved
-            diagnostics = (f"shown: {bool(shown)}; 'Publication date unknown': {unknown is not None}; "
-                           f"prompt entry: {entry is not None}; March unresolved: {unresolved}")
-        except Exception as e:
-            ok, entry, diagnostics = False, None, f"{type(e).__name__}: {e}"
-        tap(ok, "an undated article says 'Publication date unknown' and asks for the date",
-            diagnostics + "\n" + ("" if ok else failure_diagnostics()))
-        screenshot("3-prompt")
-
-        # 9. Answering the prompt resolves "March" on the timeline.
-        try:
-            if entry is None:
-                raise RuntimeError("no prompt to answer")
-            Atspi.EditableText.insert_text(entry, 0, PUBLISHED, len(PUBLISHED))
-            if not wait_for(lambda: text_of(entry) == PUBLISHED, timeout=3):
-                raise RuntimeError(f"the entry holds {text_of(entry)!r}")
-            set_button = find(app, lambda n: name_of(n).startswith("Set Publication Date")
-                              and has_action(n))
-            press(set_button)
-            row = wait_for(lambda: timeline_row(RESOLVED))
-            gone = wait_for(lambda: showing_named(app, "Publication date unknown", "label") is None,
-                            timeout=5)
-            published = find(app, lambda n: name_of(n).startswith("Publication date")
-                             and supports(n, "EditableText"))
-            ok = row is not None and bool(gone) and text_of(published) == PUBLISHED
-            diagnostics = (f"row: {row and name_of(row)!r}; prompt gone: {bool(gone)}; "
-                           f"header date: {text_of(published)!r}")
-        except Exception as e:
-            ok, diagnostics = False, f"{type(e).__name__}: {e}"
-        tap(ok, f"setting the date through the prompt puts '{RESOLVED}' on the timeline",
-            diagnostics + "\n" + ("" if ok else failure_diagnostics()))
-        screenshot("4-date-set")
-
-        # 10. Several files, one not an article: the others are imported, the error listed.
-        bad = os.path.join(tmp, "holiday-photo.png")
-        with open(bad, "wb") as f:
-            f.write(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
-        batch = [os.path.join(FIXTURES, "import", name)
-                 for name in ("windows-1252.html", "feed.rss", "utf16le.html")]
-        try:
-            open_in_running_app([batch[0], bad] + batch[1:])
-            summary = wait_for(lambda: find(app, lambda n: role_of(n) == "label" and is_showing(n)
-                                            and "could not be imported" in name_of(n)))
-            errors = wait_for(lambda: find(app, lambda n: role_of(n) == "label" and is_showing(n)
-                                           and name_of(n).startswith("Could not open")), timeout=5)
-            listed = name_of(errors) if errors is not None else ""
-            ok = (summary is not None and "1 of 4" in name_of(summary)
-                  and "holiday-photo.png" in listed and len(listed.splitlines()) == 1)
-            diagnostics = f"summary: {summary and name_of(summary)!r}; errors: {listed!r}"
-        except Exception as e:
-            ok, diagnostics = False, f"{type(e).__name__}: {e}"
-        tap(ok, "a batch goes on past a file that is not an article and lists it at the end",
-            diagnostics + "\n" + ("" if ok else failure_diagnostics()))
-
-        # 11. The first article of the batch is French: the header says the analysis reads English.
-        note = wait_for(lambda: find(app, lambda n: role_of(n) == "label" and is_showing(n)
-                                     and "English only" in name_of(n)), timeout=5)
-        tap(note is not None, "a French article carries the note that the analysis reads English only",
-            failure_diagnostics() if note is None else None)
-        screenshot("5-batch")
+        if not tap.check(app.node is not None and ui.wait_for(lambda: ui.main_frame(app.node)) is not None,
+                         "the application window appears on the AT-SPI desktop", app.diagnostics):
+            return
+        check_page(tap, app)
+        check_paste(tap, app, helpers)
+        entry = check_undated(tap, app)
+        check_prompt(tap, app, entry)
+        check_batch(tap, app, tmp)
 
         # 12. Quit through the menu; the imported articles are unsaved work, so
         # the window asks first: discard them.
-        try:
-            press_menu_item(app, "Quit")
-            status = quit_app(proc, app, activate=False)
-            quit_ok = status == 0
-            diagnostics = f"exit status {status}"
-        except Exception as e:
-            quit_ok = False
-            diagnostics = f"{type(e).__name__}: {e}\n" + failure_diagnostics()
-        tap(quit_ok, "Quit in the primary menu ends the application cleanly", diagnostics)
+        quit_ok, diagnostics = app.quit_through_menu()
+        tap.check(quit_ok, "Quit in the primary menu ends the application cleanly", diagnostics)
     finally:
         for helper in helpers:
             if helper.poll() is None:
                 helper.kill()
                 helper.wait()
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        log.close()
-        if a11y_bus is not None and a11y_bus.poll() is None:
-            a11y_bus.terminate()
-            try:
-                a11y_bus.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                a11y_bus.kill()
-        if all(_results) and len(_results) == _planned:
-            shutil.rmtree(tmp, ignore_errors=True)
-        else:
-            diag(f"kept {tmp} for inspection")
+        app.stop()
 
-    return 0 if all(_results) and len(_results) == _planned else 1
+
+def main():
+    if ui.skip_missing([(ui.APP, "the application"), (PAGE, "the page fixture"),
+                        (UNDATED, "the undated fixture")]):
+        return 0
+    tap = ui.Tap(planned=12)
+    with ui.e2e_run(tap, "briefing-e2e-import-") as tmp:
+        run(tap, tmp)
+    return tap.finish()
 
 
 if __name__ == "__main__":

@@ -11,11 +11,8 @@ with the German format, and that the French translation loads too.  Speaks TAP.
 
 import os
 import re
-import shutil
 import subprocess
 import sys
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 try:
     import desktop_atspi as ui
@@ -33,16 +30,16 @@ def available_locale(wanted):
     return normal.get(wanted.lower().replace("-", ""))
 
 
-def run_language(tap, lang, expectations, sample):
+def run_language(tap, tmp, lang, expectations, sample):
     locale = available_locale(f"{lang}_{lang.upper()}.utf8") or "C.UTF-8"
     tap.diag(f"{lang}: LANGUAGE={lang} LC_ALL={locale}")
     args = [ui.SAMPLE] if sample else []
-    proc, scratch, log = ui.start_app(args, {"LANGUAGE": lang, "LC_ALL": locale, "LANG": locale})
-    app = None
+    run = ui.App(args, os.path.join(tmp, f"{lang}-{'sample' if sample else 'empty'}"),
+                 {"LANGUAGE": lang, "LC_ALL": locale, "LANG": locale})
+    app = run.node
     try:
-        app = ui.wait_for(ui.find_app, timeout=30)
         if not tap.check(app is not None, f"{lang}: the application appears on the accessibility bus",
-                         ui.log_tail(log)):
+                         run.log_tail):
             return
 
         def window():
@@ -68,10 +65,8 @@ def run_language(tap, lang, expectations, sample):
             tap.check(any(empty in n for n in names), f"{lang}: the empty page says “{empty}”")
 
         # Open the main menu and read its items.
-        button = ui.find(frame, lambda n: ui.clean(ui.name_of(n)) == menu)
-        target = button if ui.action_names(button) else ui.find(button, ui.action_names)
         try:
-            ui.press(target)
+            ui.press_menu_button(frame, menu)
         except Exception as error:  # reported by the check below
             tap.diag(f"could not open the menu: {error}")
 
@@ -96,56 +91,52 @@ def run_language(tap, lang, expectations, sample):
             def dated():
                 return [ui.name_of(n) for n, _ in ui.walk(frame)
                         if pattern.search(ui.name_of(n)) or
-                        ("Text" in (ui.safe(lambda: n.get_interfaces(), []) or []) and
-                         ui.role_of(n) in ("label", "table cell") and
-                         pattern.search(ui.safe(lambda: ui.Atspi.Text.get_text(
-                             n, 0, ui.Atspi.Text.get_character_count(n)), "") or ""))]
+                        (ui.role_of(n) in ("label", "table cell") and
+                         pattern.search(ui.safe(lambda: ui.text_of(n), "") or ""))]
 
             found = ui.wait_for(dated, timeout=15)
             if tap.check(bool(found), f"{lang}: dates use the translated format",
                          "no label matches " + expectations["date"]):
                 tap.diag(f"for example {found[0]!r}")
     finally:
-        status = ui.stop_app(proc, app)
+        status = run.stop()
         tap.check(status == 0, f"{lang}: the application quits cleanly through app.quit",
-                  f"exit status {status}\n" + ui.log_tail(log))
-        shutil.rmtree(scratch, ignore_errors=True)
+                  f"exit status {status}\n" + ui.log_tail(run.log_path))
 
 
-def main():
-    tap = ui.Tap()
-    if not os.path.exists(ui.APP):
-        print(f"1..0 # SKIP {ui.APP} not built")
-        return 0
-    mo = os.path.join(os.environ.get("BRIEF_LOCALEDIR", ""), "de", "LC_MESSAGES", "briefing.mo")
-    if not tap.check(os.path.exists(mo), "the German catalogue is built", mo):
-        return tap.finish()
-
-    run_language(tap, "de", {
+def run_languages(tap, tmp):
+    run_language(tap, tmp, "de", {
         "open": "Öffnen",
         "menu": "Hauptmenü",
         "empty": "Öffnen Sie einen Artikel oder legen Sie ihn hier ab",
         "items": ["Neues Fenster", "Öffnen…", "Speichern", "Exportieren…", "Tastenkürzel",
                   "Info zu Briefing", "Beenden"],
     }, sample=False)
-    run_language(tap, "de", {
+    run_language(tap, tmp, "de", {
         "open": "Öffnen",
         "menu": "Hauptmenü",
         "items": ["Neues Fenster", "Beenden"],
         "date": r"\b\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}\b",
     }, sample=True)
-    run_language(tap, "fr", {
+    run_language(tap, tmp, "fr", {
         "open": "Ouvrir",
         "menu": "Menu principal",
         "empty": "Ouvrez un article ou déposez-le ici",
         "items": ["Nouvelle fenêtre", "Quitter"],
     }, sample=False)
+
+
+def main():
+    tap = ui.Tap()
+    if ui.skip_missing([(ui.APP, "the application")]):
+        return 0
+    mo = os.path.join(os.environ.get("BRIEF_LOCALEDIR", ""), "de", "LC_MESSAGES", "briefing.mo")
+    if not tap.check(os.path.exists(mo), "the German catalogue is built", mo):
+        return tap.finish()
+    with ui.e2e_run(tap, "briefing-locale-e2e-") as tmp:
+        run_languages(tap, tmp)
     return tap.finish()
 
 
 if __name__ == "__main__":
-    try:
-        status = main()
-    finally:
-        ui.stop_bus()
-    sys.exit(status)
+    sys.exit(main())
