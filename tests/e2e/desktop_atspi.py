@@ -401,14 +401,24 @@ def find_app(pid=None):
     return None
 
 
+# The sanitizer run (tests/meson.build, setup asandisplay) names here the
+# AddressSanitizer options that check the application for leaks at exit:
+# full stacks make it several times slower, so only the tests that ask for
+# it (App(check_leaks=True)) pay for it.
+LEAK_CHECK_OPTIONS = os.environ.get("BRIEF_E2E_LEAK_CHECK_ASAN_OPTIONS", "")
+
+
 class App:
     """The application started with @args in a scratch home under @home
-    (its working folder, where its log goes too), found on the bus."""
+    (its working folder, where its log goes too), found on the bus.  With
+    @check_leaks, in the sanitizer run, a leak makes it exit with an error."""
 
-    def __init__(self, args, home, extra_env=None):
+    def __init__(self, args, home, extra_env=None, check_leaks=False):
         os.makedirs(home, exist_ok=True)
         self.cwd = home
         self.env = scratch_env(home, extra_env)
+        if check_leaks and LEAK_CHECK_OPTIONS:
+            self.env["ASAN_OPTIONS"] = LEAK_CHECK_OPTIONS
         # Two runs may share a home: each its own log.
         runs = len([f for f in os.listdir(home) if f.endswith(".log")])
         self.log_path = os.path.join(home, f"briefing-{runs}.log")

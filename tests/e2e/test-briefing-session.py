@@ -48,7 +48,8 @@ def drafts_left(app):
 
 def quit_and_wait(app):
     app.press_quitting(lambda: press(ui.open_menu_item(app.node, "Quit")))
-    app.proc.wait(timeout=10)
+    # LeakSanitizer's check at exit takes a while with full stacks.
+    app.proc.wait(timeout=10 * ui.WAIT_SCALE)
 
 
 def hide_undo_redo(tap, app):
@@ -165,7 +166,7 @@ def save_as(tap, app, saved_path):
 
 
 def first_session(tap, tmp, saved_path):
-    app = ui.App([ui.SAMPLE], tmp, AUTOSAVE)
+    app = ui.App([ui.SAMPLE], tmp, AUTOSAVE, check_leaks=True)
     try:
         ok = app.node is not None and wait_for(lambda: item_named(app.node, HIDE_DATE)) is not None
         if not tap.check(ok, "the sample opens with a 'March 2021' event on the timeline", app.diagnostics):
@@ -206,7 +207,7 @@ def check_saved_file(tap, saved_path):
 
 
 def second_session(tap, tmp, saved_path):
-    app = ui.App([saved_path], tmp, AUTOSAVE)
+    app = ui.App([saved_path], tmp, AUTOSAVE, check_leaks=True)
     try:
         ok = app.node is not None and wait_for(lambda: item_named(app.node, HIDE_DATE)) is not None
         hidden = ok and wait_for(lambda: "(hidden)" in shown_name(item_named(app.node, HIDE_DATE)),
@@ -236,7 +237,8 @@ def second_session(tap, tmp, saved_path):
         except Exception as e:
             ui.diag(f"quitting: {type(e).__name__}: {e}")
     finally:
-        app.stop()
+        # In the sanitizer run a leak at exit is an unclean exit.
+        app.stop_checked(tap)
 
 
 def run(tap, tmp):
