@@ -38,6 +38,7 @@ typedef struct
   guint   last_n;
   double  largest_ms;
   guint   largest_added;
+  guint   largest_at;     /* articles in the window after that gap */
   /* Where the frames' time went: the frame clock's phases, summed. */
   gint64  phase_start;
   gint64  update_us;
@@ -128,6 +129,7 @@ window_tick_cb (GtkWidget     *widget,
         {
           frames->largest_ms = gap;
           frames->largest_added = n - frames->last_n;
+          frames->largest_at = n;
         }
     }
   frames->last_tick = now;
@@ -288,7 +290,8 @@ measure_import (BriefApplication *application,
     printf ("  frames %u   gap p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   largest %.1f ms\n",
             frames.gaps_ms->len + 1, percentile (frames.gaps_ms, 50), percentile (frames.gaps_ms, 95),
             percentile (frames.gaps_ms, 99), largest);
-  printf ("  the largest gap added %u article(s)\n", frames.largest_added);
+  printf ("  the largest gap added %u article(s), ending with article %u\n",
+          frames.largest_added, frames.largest_at);
 
   /* The same window idle again, holding the articles: what a frame costs
    * now, import aside. */
