@@ -252,12 +252,14 @@ def first_session(tap, home, saved_path):
         tap.check(saved, "Save As… writes the briefing", diagnostic)
 
         try:
-            press_menu_item(app, "Quit")
-            run.proc.wait(timeout=10)
+            run.press_quitting(lambda: press_menu_item(app, "Quit"))
+            run.proc.wait(timeout=10 * ui.WAIT_SCALE)
         except Exception as error:
             tap.diag(f"quitting: {error}")
     finally:
-        run.stop()
+        # Ending with an error (a crash at exit, or a sanitizer's report)
+        # fails the run.
+        run.stop_checked(tap)
 
 
 def second_session(tap, home, saved_path):
@@ -295,12 +297,14 @@ def second_session(tap, home, saved_path):
                   json.dumps({"groups": [(g.get("title"), g.get("grouping")) for g in groups],
                               "quotes": quotes}, ensure_ascii=False)[:1500])
         try:
-            press_menu_item(app, "Quit")
-            run.proc.wait(timeout=10)
+            run.press_quitting(lambda: press_menu_item(app, "Quit"))
+            run.proc.wait(timeout=10 * ui.WAIT_SCALE)
         except Exception as error:
             tap.diag(f"quitting: {error}")
     finally:
-        run.stop()
+        # Ending with an error (a crash at exit, or a sanitizer's report)
+        # fails the run.
+        run.stop_checked(tap)
 
 
 def main():
