@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "brief-analysis.h"
+#include "test-timex-expectation.h"
 
 /* One tagger for the whole program, as the application uses it. */
 static BriefDateTagger *tagger;
@@ -756,28 +757,6 @@ typedef struct
   const char *expect[N_EXPECT];
 } TimeMLCase;
 
-static char *
-describe_timeml (GPtrArray *timexes)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < timexes->len; i++)
-    {
-      const BriefTimex *t = g_ptr_array_index (timexes, i);
-
-      g_string_append_printf (s, "%s%s=%s:%s", i > 0 ? " | " : "", t->text,
-                              brief_timex_type_to_string (t->type), t->value);
-      if (t->mod != NULL)
-        g_string_append_printf (s, "@%s", t->mod);
-      if (t->freq != NULL)
-        g_string_append_printf (s, "#%s", t->freq);
-      if (t->quant != NULL)
-        g_string_append_printf (s, "/%s", t->quant);
-    }
-
-  return g_string_free (s, FALSE);
-}
-
 static void
 run_timeml_cases (const TimeMLCase *cases,
                   gsize             n_cases)
@@ -786,14 +765,11 @@ run_timeml_cases (const TimeMLCase *cases,
     {
       const TimeMLCase *tc = &cases[c];
       g_autoptr(GPtrArray) timexes = brief_date_tagger_find (tagger, tc->text, tc->dct, NEWS);
-      g_autoptr(GString) expected = g_string_new (NULL);
-      g_autofree char *got = describe_timeml (timexes);
-
-      for (guint i = 0; i < N_EXPECT && tc->expect[i] != NULL; i++)
-        g_string_append_printf (expected, "%s%s", i > 0 ? " | " : "", tc->expect[i]);
+      g_autofree char *expected = test_timex_join (tc->expect, N_EXPECT);
+      g_autofree char *got = test_timex_describe (timexes);
 
       g_test_message ("“%s” → %s", tc->text, got);
-      g_assert_cmpstr (got, ==, expected->str);
+      g_assert_cmpstr (got, ==, expected);
       for (guint i = 0; i < timexes->len; i++)
         check_offsets (tc->text, g_ptr_array_index (timexes, i));
     }

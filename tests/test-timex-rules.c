@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "brief-date-tagger.h"
+#include "test-timex-expectation.h"
 
 /* Table-driven tests of the date engine's rule families, one table a
  * family, each with the cases it must leave alone.  The document date of
@@ -24,28 +25,6 @@ typedef struct
 
 static BriefDateTagger *tagger;
 
-static char *
-describe (GPtrArray *timexes)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < timexes->len; i++)
-    {
-      const BriefTimex *t = g_ptr_array_index (timexes, i);
-
-      g_string_append_printf (s, "%s%s=%s:%s", i > 0 ? " | " : "", t->text,
-                              brief_timex_type_to_string (t->type), t->value);
-      if (t->mod != NULL)
-        g_string_append_printf (s, "@%s", t->mod);
-      if (t->freq != NULL)
-        g_string_append_printf (s, "#%s", t->freq);
-      if (t->quant != NULL)
-        g_string_append_printf (s, "/%s", t->quant);
-    }
-
-  return g_string_free (s, FALSE);
-}
-
 static void
 run_cases (const RuleCase *cases,
            gsize           n_cases)
@@ -54,14 +33,11 @@ run_cases (const RuleCase *cases,
     {
       const RuleCase *rc = &cases[c];
       g_autoptr(GPtrArray) timexes = brief_date_tagger_find (tagger, rc->text, DCT, rc->kind);
-      g_autoptr(GString) expected = g_string_new (NULL);
-      g_autofree char *got = describe (timexes);
-
-      for (guint i = 0; i < N_EXPECT && rc->expect[i] != NULL; i++)
-        g_string_append_printf (expected, "%s%s", i > 0 ? " | " : "", rc->expect[i]);
+      g_autofree char *expected = test_timex_join (rc->expect, N_EXPECT);
+      g_autofree char *got = test_timex_describe (timexes);
 
       g_test_message ("“%s” → %s", rc->text, got);
-      g_assert_cmpstr (got, ==, expected->str);
+      g_assert_cmpstr (got, ==, expected);
     }
 }
 

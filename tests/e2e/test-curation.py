@@ -165,6 +165,15 @@ def start(args, home):
     return run, run.node
 
 
+def quit_through_menu(tap, run, app):
+    """Quit in the primary menu, nothing being unsaved: the run ends."""
+    try:
+        run.press_quitting(lambda: press_menu_item(app, "Quit"))
+        run.proc.wait(timeout=10 * ui.WAIT_SCALE)
+    except Exception as error:
+        tap.diag(f"quitting: {error}")
+
+
 def fail_with(run, error):
     return f"{type(error).__name__}: {error}\n{run.log_tail(30)}"
 
@@ -251,11 +260,7 @@ def first_session(tap, home, saved_path):
             diagnostic = fail_with(run, error)
         tap.check(saved, "Save As… writes the briefing", diagnostic)
 
-        try:
-            run.press_quitting(lambda: press_menu_item(app, "Quit"))
-            run.proc.wait(timeout=10 * ui.WAIT_SCALE)
-        except Exception as error:
-            tap.diag(f"quitting: {error}")
+        quit_through_menu(tap, run, app)
     finally:
         # Ending with an error (a crash at exit, or a sanitizer's report)
         # fails the run.
@@ -296,11 +301,7 @@ def second_session(tap, home, saved_path):
                   "the saved file holds the groups, the quotation and the order",
                   json.dumps({"groups": [(g.get("title"), g.get("grouping")) for g in groups],
                               "quotes": quotes}, ensure_ascii=False)[:1500])
-        try:
-            run.press_quitting(lambda: press_menu_item(app, "Quit"))
-            run.proc.wait(timeout=10 * ui.WAIT_SCALE)
-        except Exception as error:
-            tap.diag(f"quitting: {error}")
+        quit_through_menu(tap, run, app)
     finally:
         # Ending with an error (a crash at exit, or a sanitizer's report)
         # fails the run.
