@@ -789,6 +789,29 @@ brief_event_dup_sources (BriefEvent *self)
   return sources;
 }
 
+char *
+brief_event_dup_source_names (BriefEvent *self)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  GString *names;
+
+  g_return_val_if_fail (BRIEF_IS_EVENT (self), NULL);
+
+  sources = brief_event_dup_sources (self);
+  names = g_string_new (NULL);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      BriefArticle *article = g_ptr_array_index (sources, i);
+      const char *name = brief_article_get_site (article);
+
+      if (name == NULL || *name == '\0')
+        name = brief_article_get_title (article);
+      /* Translators: the separator between the names of sources */
+      g_string_append_printf (names, "%s%s", i > 0 ? _(", ") : "", name != NULL ? name : _("Untitled"));
+    }
+  return g_string_free (names, FALSE);
+}
+
 guint
 brief_event_get_n_sources (BriefEvent *self)
 {

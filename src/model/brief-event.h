@@ -121,6 +121,8 @@ gboolean            brief_event_is_from          (BriefEvent         *self,
  * that tell the event, each once, in the order of its parts */
 GPtrArray          *brief_event_dup_sources      (BriefEvent         *self);
 guint               brief_event_get_n_sources    (BriefEvent         *self);
+/* The sources' names (site, else title), joined: "Harbour Gazette, Valley Courier" */
+char               *brief_event_dup_source_names (BriefEvent         *self);
 BriefEventGrouping  brief_event_get_grouping     (BriefEvent         *self);
 void                brief_event_set_grouping     (BriefEvent         *self,
                                                   BriefEventGrouping  grouping);

@@ -113,25 +113,9 @@ dup_date_tooltip (BriefEvent *event,
 static char *
 dup_source_names (BriefEvent *event)
 {
-  g_autoptr(GPtrArray) sources = NULL;
-  GString *names;
-
   if (brief_event_get_n_sources (event) < 2)
     return NULL;
-
-  sources = brief_event_dup_sources (event);
-  names = g_string_new (NULL);
-  for (guint i = 0; i < sources->len; i++)
-    {
-      BriefArticle *article = g_ptr_array_index (sources, i);
-      const char *name = brief_article_get_site (article);
-
-      if (name == NULL || *name == '\0')
-        name = brief_article_get_title (article);
-      /* Translators: the separator between the names of sources */
-      g_string_append_printf (names, "%s%s", i > 0 ? _(", ") : "", name != NULL ? name : _("Untitled"));
-    }
-  return g_string_free (names, FALSE);
+  return brief_event_dup_source_names (event);
 }
 
 /* What sources that date @event differently say, else NULL. */

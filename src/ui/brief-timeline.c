@@ -270,27 +270,16 @@ entry_source_name (const Entry *entry)
 static char *
 entry_dup_sources_text (const Entry *entry)
 {
-  g_autoptr(GPtrArray) sources = NULL;
-  GString *text;
+  guint n_sources = brief_event_get_n_sources (entry->event);
+  g_autofree char *count = NULL;
+  g_autofree char *names = NULL;
 
-  if (brief_event_get_n_sources (entry->event) < 2)
+  if (n_sources < 2)
     return NULL;
-  sources = brief_event_dup_sources (entry->event);
-  text = g_string_new (NULL);
   /* The count as the event list shows it, then the names. */
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", sources->len),
-                          sources->len);
-  g_string_append (text, ": ");
-  for (guint i = 0; i < sources->len; i++)
-    {
-      BriefArticle *article = g_ptr_array_index (sources, i);
-      const char *name = brief_article_get_site (article);
-
-      if (name == NULL || *name == '\0')
-        name = brief_article_get_title (article);
-      g_string_append_printf (text, "%s%s", i > 0 ? _(", ") : "", name != NULL ? name : _("Untitled"));
-    }
-  return g_string_free (text, FALSE);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n_sources), n_sources);
+  names = brief_event_dup_source_names (entry->event);
+  return g_strdup_printf ("%s: %s", count, names);
 }
 
 static Entry *
